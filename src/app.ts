@@ -1,0 +1,26 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Container } from './container.ts';
+import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { importRoutes } from './modules/import/import.routes.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+
+/** Builds the HTTP app from a container. Never listens: server.ts does, tests call inject(). */
+export async function buildApp(c: Container): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: c.config.logLevel,
+      // Tokens and LINE signatures must never reach the logs.
+      redact: ['req.headers.authorization', 'req.headers["x-line-signature"]', 'req.headers.cookie'],
+    },
+    bodyLimit: 1_048_576,
+    disableRequestLogging: c.config.logLevel !== 'debug' && c.config.logLevel !== 'trace',
+  });
+  registerErrorHandler(app);
+  healthRoutes(app, c);
+  catalogRoutes(app, c);
+  assignmentsRoutes(app, c);
+  importRoutes(app, c);
+  return app;
+}

@@ -1,0 +1,36 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { createAssignmentsRepository } from './modules/assignments/assignments.repository.ts';
+import { createAssignmentsService } from './modules/assignments/assignments.usecases.ts';
+import { createAuditLog } from './modules/audit/audit.ts';
+import { createAuthService } from './modules/auth/auth.usecases.ts';
+import { createCatalogRepository } from './modules/catalog/catalog.repository.ts';
+import { createCatalogService } from './modules/catalog/catalog.usecases.ts';
+import { createCyclesRepository } from './modules/cycles/cycles.repository.ts';
+import { createCyclesService } from './modules/cycles/cycles.usecases.ts';
+import { createImportService } from './modules/import/import.usecases.ts';
+import { createOrgRepository } from './modules/org/org.repository.ts';
+import { createOrgService } from './modules/org/org.usecases.ts';
+import type { Clock } from './shared/clock.ts';
+
+/** The one composition root: every service is built here from the database, clock and config. */
+export function createContainer({ config, database, clock }: { config: Config; database: Database; clock: Clock }) {
+  const { db } = database;
+  const audit = createAuditLog({ clock });
+  const catalog = createCatalogService({ repo: createCatalogRepository(db) });
+  const orgRepo = createOrgRepository(db);
+  const orgs = createOrgService({ db, repo: orgRepo, audit });
+  const auth = createAuthService({ db, audit });
+  const cycles = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
+  const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, clock });
+  const imports = createImportService({ db, catalog, cycles, audit });
+  return { config, database, clock, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports };
+}
+
+export type Container = ReturnType<typeof createContainer>;
+
+/** Start-up work every entry point needs: migrations, then the built-in catalogs. */
+export async function prepareDatabase(c: Container) {
+  await c.database.migrate();
+  return c.catalog.loadBuiltIn();
+}

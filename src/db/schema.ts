@@ -1,0 +1,7 @@
+/** Every table, for drizzle-kit and the typed client. */
+export * from '../modules/org/org.table.ts';
+export * from '../modules/auth/auth.table.ts';
+export * from '../modules/catalog/catalog.table.ts';
+export * from '../modules/cycles/cycles.table.ts';
+export * from '../modules/assignments/assignments.table.ts';
+export * from '../modules/audit/audit.table.ts';

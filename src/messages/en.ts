@@ -1,0 +1,48 @@
+import type { th } from './th.ts';
+
+type P = Record<string, any>;
+
+/** English texts, same keys as Thai. */
+export const en: typeof th = {
+  errors: {
+    VALIDATION_FAILED: (p: P) => `Invalid input: ${(p.issues ?? []).map((i: P) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}`,
+    NOT_FOUND: (p: P) => `${p.entity ?? 'Record'} not found${p.id !== undefined ? ` (${p.id})` : ''}`,
+    UNAUTHORIZED: () => 'Authentication required (token missing, invalid or revoked)',
+    FORBIDDEN: (p: P) => `You may not ${p.action ?? 'do that to'} this item`,
+    ITEM_CODE_INVALID: (p: P) => `"${p.input}" is not an ITA item code (e.g. O12)`,
+    ITEM_OUT_OF_RANGE: (p: P) => `No item "${p.input}" in ${p.year}: ${p.year} has O1–O${p.max}`,
+    CATALOG_MISSING: (p: P) => `No built-in catalog for ${p.year} (available: ${(p.available ?? []).join(', ')})`,
+    ILLEGAL_TRANSITION: (p: P) => `Cannot ${p.action} an item that is ${p.from}`,
+    REASON_REQUIRED: (p: P) => (p.action === 'mark_not_applicable' ? 'A reason is required' : 'A comment is required when returning'),
+    EVIDENCE_REQUIRED: () => 'Add at least one evidence URL before submitting',
+    STALE_VERSION: () => 'Someone changed this item meanwhile; reload and try again',
+    ORG_EXISTS: (p: P) => `Organization "${p.slug}" already exists`,
+    IMPORT_FAILED: (p: P) => `Import failed with ${(p.rowErrors ?? []).length} error(s); nothing was saved`,
+    UNSUPPORTED_FILE: (p: P) => `Unsupported file "${p.name}" (use .csv or .xlsx)`,
+    URL_INVALID: (p: P) => `"${p.url}" is not a valid http(s) URL`,
+    PAYLOAD_TOO_LARGE: () => 'Request body too large',
+    BAD_JSON: () => 'Request body is not valid JSON',
+    INTERNAL: () => 'Internal error, please try again',
+  },
+  status: {
+    not_started: 'not started', in_progress: 'in progress', submitted: 'submitted',
+    approved: 'approved', returned: 'returned', not_applicable: 'not applicable',
+  },
+  role: { preparer: 'preparer', supervisor: 'supervisor', certifier: 'certifier' },
+  action: {
+    start: 'start', submit: 'submit', approve: 'approve', return: 'return',
+    mark_not_applicable: 'mark not applicable', reopen: 'reopen', add_evidence: 'add evidence to',
+    view: 'view', import: 'import into',
+  },
+  entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item' },
+  importErrors: {
+    missingColumn: (col: string) => `missing column "${col}"`,
+    required: 'required',
+    role: (v: string) => `unknown role "${v}" (preparer / supervisor / certifier)`,
+    date: (v: string) => `invalid date "${v}" (e.g. 31/03/2568, 31 มี.ค. 2568 or 2025-03-31)`,
+    lineUserId: (v: string) => `invalid LINE user id "${v}"`,
+    conflictingDue: (a: string, b: string) => `conflicting due dates for the same item (${a} and ${b})`,
+    conflictingLineId: 'LINE user id conflicts with another row or stored data',
+    empty: 'the file has no rows',
+  },
+};

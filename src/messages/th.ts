@@ -1,0 +1,77 @@
+/** Every user-facing Thai text. Functions take the values they show. */
+type P = Record<string, any>;
+
+export const th = {
+  errors: {
+    VALIDATION_FAILED: (p: P) => `ข้อมูลไม่ถูกต้อง: ${(p.issues ?? []).map((i: P) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}`,
+    NOT_FOUND: (p: P) => `ไม่พบ${entityTh(p.entity)}${p.id !== undefined ? ` (${p.id})` : ''}`,
+    UNAUTHORIZED: () => 'ต้องยืนยันตัวตนก่อนใช้งาน (token ไม่ถูกต้องหรือหมดอายุ)',
+    FORBIDDEN: (p: P) => `คุณไม่มีสิทธิ์${actionTh(p.action)}รายการนี้`,
+    ITEM_CODE_INVALID: (p: P) => `"${p.input}" ไม่ใช่รหัสข้อ ITA (ตัวอย่าง: O12 หรือ ข้อ 12)`,
+    ITEM_OUT_OF_RANGE: (p: P) => `ไม่มีข้อ "${p.input}" ในปี ${p.year}: ปี ${p.year} มีข้อ O1–O${p.max}`,
+    CATALOG_MISSING: (p: P) => `ยังไม่มีบัญชีรายการ (catalog) ของปี ${p.year} (มีปี ${(p.available ?? []).join(', ')})`,
+    ILLEGAL_TRANSITION: (p: P) => `ไม่สามารถ${actionTh(p.action)}รายการที่มีสถานะ "${statusTh(p.from)}" ได้`,
+    REASON_REQUIRED: (p: P): string => (p.action === 'mark_not_applicable'
+      ? 'กรุณาระบุเหตุผลที่ไม่มีข้อมูล (ไม่มี เนื่องจาก…)'
+      : 'กรุณาระบุความเห็นเมื่อส่งกลับให้แก้ไข'),
+    EVIDENCE_REQUIRED: () => 'ยังไม่มีลิงก์หลักฐาน กรุณาแนบ URL ที่เผยแพร่ข้อมูลบนเว็บไซต์ก่อนส่ง',
+    STALE_VERSION: () => 'รายการนี้ถูกแก้ไขโดยผู้อื่นระหว่างนี้ กรุณาโหลดใหม่แล้วลองอีกครั้ง',
+    ORG_EXISTS: (p: P) => `มีหน่วยงานรหัส "${p.slug}" อยู่แล้ว`,
+    IMPORT_FAILED: (p: P) => `นำเข้าไม่สำเร็จ พบข้อผิดพลาด ${(p.rowErrors ?? []).length} รายการ จึงไม่บันทึกข้อมูลใด ๆ`,
+    UNSUPPORTED_FILE: (p: P) => `ไม่รองรับไฟล์ "${p.name}" (ใช้ได้เฉพาะ .csv และ .xlsx)`,
+    URL_INVALID: (p: P) => `ลิงก์ "${p.url}" ไม่ถูกต้อง (ต้องขึ้นต้นด้วย https:// หรือ http://)`,
+    PAYLOAD_TOO_LARGE: () => 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด',
+    BAD_JSON: () => 'ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง',
+    INTERNAL: () => 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง',
+  },
+  status: {
+    not_started: 'ยังไม่เริ่ม',
+    in_progress: 'อยู่ระหว่างดำเนินการ',
+    submitted: 'ส่งตรวจแล้ว',
+    approved: 'ดำเนินการแล้ว (รับรองแล้ว)',
+    returned: 'ส่งกลับแก้ไข',
+    not_applicable: 'ไม่มีข้อมูล (มีเหตุผล)',
+  } as Record<string, string>,
+  role: { preparer: 'ผู้จัดทำ', supervisor: 'ผู้กำกับติดตาม', certifier: 'ผู้รับรอง' } as Record<string, string>,
+  action: {
+    start: 'เริ่มดำเนินการ',
+    submit: 'ส่งตรวจ',
+    approve: 'รับรอง',
+    return: 'ส่งกลับแก้ไข',
+    mark_not_applicable: 'ระบุว่าไม่มีข้อมูล',
+    reopen: 'เปิดดำเนินการใหม่',
+    add_evidence: 'แนบหลักฐาน',
+    view: 'ดู',
+    import: 'นำเข้าข้อมูล',
+  } as Record<string, string>,
+  entity: {
+    assignment: 'รายการมอบหมาย',
+    organization: 'หน่วยงาน',
+    officer: 'เจ้าหน้าที่',
+    unit: 'หน่วยงานย่อย',
+    cycle: 'รอบการประเมิน',
+    item: 'ข้อ',
+  } as Record<string, string>,
+  importErrors: {
+    missingColumn: (col: string) => `ไม่พบคอลัมน์ "${col}"`,
+    required: 'ต้องระบุ',
+    role: (v: string) => `บทบาท "${v}" ไม่ถูกต้อง (ใช้ ผู้จัดทำ / ผู้กำกับติดตาม / ผู้รับรอง)`,
+    date: (v: string) => `วันที่ "${v}" ไม่ถูกต้อง (ตัวอย่าง 31/03/2568, 31 มี.ค. 2568 หรือ 2025-03-31)`,
+    lineUserId: (v: string) => `LINE user ID "${v}" ไม่ถูกต้อง (ขึ้นต้นด้วย U ตามด้วยตัวอักษร 32 ตัว)`,
+    conflictingDue: (a: string, b: string) => `กำหนดส่งขัดกันในข้อเดียวกัน (${a} และ ${b})`,
+    conflictingLineId: 'LINE user ID ของบุคคลนี้ขัดกับแถวอื่นหรือข้อมูลเดิม',
+    empty: 'ไฟล์ไม่มีข้อมูล',
+  },
+};
+
+function entityTh(e: unknown): string {
+  return th.entity[String(e)] ?? String(e ?? '');
+}
+function actionTh(a: unknown): string {
+  return th.action[String(a)] ?? String(a ?? '');
+}
+function statusTh(s: unknown): string {
+  return th.status[String(s)] ?? String(s ?? '');
+}
+
+export type ErrorCode = keyof typeof th.errors;

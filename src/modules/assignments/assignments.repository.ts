@@ -1,0 +1,183 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { catalogItems } from '../catalog/catalog.table.ts';
+import { cycles } from '../cycles/cycles.table.ts';
+import { officers, units } from '../org/org.table.ts';
+import { assignmentPeople, assignments, evidenceLinks } from './assignments.table.ts';
+import type { Status } from './workflow.ts';
+
+export type Assignment = typeof assignments.$inferSelect;
+export type EvidenceLink = typeof evidenceLinks.$inferSelect;
+export type Person = { assignmentId: number; officerId: number; role: 'preparer' | 'supervisor' | 'certifier'; name: string; position: string | null; lineUserId: string | null; reachable: boolean };
+
+/** One row of a list: the assignment with its item and unit, ready to show. */
+export type AssignmentRow = {
+  id: number;
+  cycleId: number;
+  year: number;
+  itemNumber: number;
+  itemCode: string;
+  itemTitle: string;
+  subIndicator: string;
+  unitId: number;
+  unitName: string;
+  responsibility: 'main' | 'co';
+  dueOn: string | null;
+  status: Status;
+  statusNote: string | null;
+  version: number;
+  updatedAt: Date;
+};
+
+export type ListFilter = {
+  cycleId?: number;
+  statuses?: readonly Status[];
+  officerId?: number;
+  roles?: ReadonlyArray<'preparer' | 'supervisor' | 'certifier'>;
+  unitId?: number;
+  itemNumber?: number;
+  limit?: number;
+  offset?: number;
+};
+
+const rowColumns = {
+  id: assignments.id,
+  cycleId: assignments.cycleId,
+  year: cycles.year,
+  itemNumber: catalogItems.number,
+  itemCode: catalogItems.code,
+  itemTitle: catalogItems.title,
+  subIndicator: catalogItems.subIndicator,
+  unitId: assignments.unitId,
+  unitName: units.name,
+  responsibility: assignments.responsibility,
+  dueOn: assignments.dueOn,
+  status: assignments.status,
+  statusNote: assignments.statusNote,
+  version: assignments.version,
+  updatedAt: assignments.updatedAt,
+};
+
+/** Every method takes orgId and filters on it: no query reads across organizations. */
+export function createAssignmentsRepository(db: Db) {
+  function where(orgId: number, f: ListFilter): SQL {
+    const conds: SQL[] = [eq(assignments.orgId, orgId)];
+    if (f.cycleId !== undefined) conds.push(eq(assignments.cycleId, f.cycleId));
+    if (f.statuses) conds.push(inArray(assignments.status, [...f.statuses]));
+    if (f.unitId !== undefined) conds.push(eq(assignments.unitId, f.unitId));
+    if (f.itemNumber !== undefined) conds.push(eq(catalogItems.number, f.itemNumber));
+    if (f.officerId !== undefined) {
+      const roles = f.roles ?? ['preparer', 'supervisor', 'certifier'];
+      conds.push(
+        inArray(
+          assignments.id,
+          db
+            .select({ id: assignmentPeople.assignmentId })
+            .from(assignmentPeople)
+            .where(and(eq(assignmentPeople.officerId, f.officerId), inArray(assignmentPeople.role, [...roles]))),
+        ),
+      );
+    }
+    return and(...conds)!;
+  }
+
+  return {
+    async list(orgId: number, f: ListFilter = {}): Promise<AssignmentRow[]> {
+      return db
+        .select(rowColumns)
+        .from(assignments)
+        .innerJoin(catalogItems, eq(catalogItems.id, assignments.itemId))
+        .innerJoin(units, eq(units.id, assignments.unitId))
+        .innerJoin(cycles, eq(cycles.id, assignments.cycleId))
+        .where(where(orgId, f))
+        .orderBy(sql`${assignments.dueOn} asc nulls last`, asc(catalogItems.number), asc(units.name))
+        .limit(f.limit ?? 1000)
+        .offset(f.offset ?? 0) as Promise<AssignmentRow[]>;
+    },
+
+    async count(orgId: number, f: ListFilter = {}): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(assignments)
+        .innerJoin(catalogItems, eq(catalogItems.id, assignments.itemId))
+        .where(where(orgId, f));
+      return row?.n ?? 0;
+    },
+
+    async byId(orgId: number, id: number, tx: Db = db): Promise<AssignmentRow | undefined> {
+      const [row] = await tx
+        .select(rowColumns)
+        .from(assignments)
+        .innerJoin(catalogItems, eq(catalogItems.id, assignments.itemId))
+        .innerJoin(units, eq(units.id, assignments.unitId))
+        .innerJoin(cycles, eq(cycles.id, assignments.cycleId))
+        .where(and(eq(assignments.orgId, orgId), eq(assignments.id, id)));
+      return row as AssignmentRow | undefined;
+    },
+
+    async people(orgId: number, assignmentIds: number[], tx: Db = db): Promise<Person[]> {
+      if (assignmentIds.length === 0) return [];
+      return tx
+        .select({
+          assignmentId: assignmentPeople.assignmentId,
+          officerId: assignmentPeople.officerId,
+          role: assignmentPeople.role,
+          name: officers.name,
+          position: officers.position,
+          lineUserId: officers.lineUserId,
+          reachable: officers.reachable,
+        })
+        .from(assignmentPeople)
+        .innerJoin(officers, eq(officers.id, assignmentPeople.officerId))
+        .where(and(eq(assignmentPeople.orgId, orgId), inArray(assignmentPeople.assignmentId, assignmentIds)))
+        .orderBy(asc(assignmentPeople.role), asc(officers.name));
+    },
+
+    async evidence(orgId: number, assignmentId: number, tx: Db = db): Promise<EvidenceLink[]> {
+      return tx
+        .select()
+        .from(evidenceLinks)
+        .where(and(eq(evidenceLinks.orgId, orgId), eq(evidenceLinks.assignmentId, assignmentId)))
+        .orderBy(asc(evidenceLinks.createdAt), asc(evidenceLinks.id));
+    },
+
+    /** Compare-and-set on version, so two people pressing buttons at once cannot both win. */
+    async setStatus(
+      tx: Db,
+      orgId: number,
+      id: number,
+      expectedVersion: number,
+      v: { status: Status; statusNote: string | null; at: Date },
+    ): Promise<boolean> {
+      const updated = await tx
+        .update(assignments)
+        .set({ status: v.status, statusNote: v.statusNote, updatedAt: v.at, version: sql`${assignments.version} + 1` })
+        .where(and(eq(assignments.orgId, orgId), eq(assignments.id, id), eq(assignments.version, expectedVersion)))
+        .returning({ id: assignments.id });
+      return updated.length === 1;
+    },
+
+    async addEvidence(tx: Db, v: { orgId: number; assignmentId: number; url: string; label: string | null; addedBy: string; at: Date }): Promise<EvidenceLink> {
+      const [row] = await tx
+        .insert(evidenceLinks)
+        .values({ orgId: v.orgId, assignmentId: v.assignmentId, url: v.url, label: v.label, addedBy: v.addedBy, createdAt: v.at })
+        .returning();
+      return row!;
+    },
+
+    async itemDetail(itemId: number) {
+      const [row] = await db.select().from(catalogItems).where(eq(catalogItems.id, itemId));
+      return row;
+    },
+
+    async itemIdOf(orgId: number, id: number): Promise<number | undefined> {
+      const [row] = await db
+        .select({ itemId: assignments.itemId })
+        .from(assignments)
+        .where(and(eq(assignments.orgId, orgId), eq(assignments.id, id)));
+      return row?.itemId;
+    },
+  };
+}
+
+export type AssignmentsRepository = ReturnType<typeof createAssignmentsRepository>;

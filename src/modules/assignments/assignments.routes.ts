@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Container } from '../../container.ts';
+import { errors } from '../../shared/errors.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { adminActor } from '../auth/auth.hook.ts';
+import { STATUSES, WORKFLOW_ACTIONS } from './workflow.ts';
+
+const listQuery = z.object({
+  year: z.coerce.number().int().min(2500).max(2700).optional(),
+  status: z.enum(STATUSES).optional(),
+  officerId: z.coerce.number().int().positive().optional(),
+  item: z.string().max(20).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const transitionBody = z.object({
+  action: z.enum(WORKFLOW_ACTIONS),
+  note: z.string().max(2000).optional(),
+  version: z.number().int().positive().optional(),
+});
+const evidenceBody = z.object({ url: z.string().min(1).max(2048), label: z.string().max(300).optional() });
+
+/** Admin API over assignments: list, detail, status change, evidence. */
+export function assignmentsRoutes(app: FastifyInstance, c: Container) {
+  const actorOf = adminActor(c.auth);
+
+  app.get('/api/v1/assignments', async (req) => {
+    const actor = await actorOf(req);
+    const q = parseInput(listQuery, req.query);
+    const cycle = q.year ? await c.cycles.find(actor.orgId, q.year) : await c.cycles.latest(actor.orgId);
+    if (!cycle) throw errors.notFound('cycle', q.year);
+    const itemNumber = q.item ? (await c.catalog.resolve(cycle.catalogYear, q.item)).number : undefined;
+    const filter = {
+      cycleId: cycle.id,
+      statuses: q.status ? [q.status] : undefined,
+      officerId: q.officerId,
+      itemNumber,
+      limit: q.limit,
+      offset: q.offset,
+    };
+    const items = await c.assignments.list(actor, filter);
+    const people = await c.assignments.people(actor, items.map((i) => i.id));
+    return {
+      year: cycle.year,
+      items: items.map((i) => ({ ...i, people: people.filter((p) => p.assignmentId === i.id).map(({ assignmentId: _, lineUserId: __, ...p }) => p) })),
+    };
+  });
+
+  app.get('/api/v1/assignments/:id', async (req) => {
+    const actor = await actorOf(req);
+    const { id } = parseInput(idParam, req.params);
+    return c.assignments.detail(actor, id);
+  });
+
+  app.post('/api/v1/assignments/:id/transitions', async (req) => {
+    const actor = await actorOf(req);
+    const { id } = parseInput(idParam, req.params);
+    const body = parseInput(transitionBody, req.body);
+    return c.assignments.transition(actor, id, body.action, { note: body.note, version: body.version });
+  });
+
+  app.post('/api/v1/assignments/:id/evidence', async (req, reply) => {
+    const actor = await actorOf(req);
+    const { id } = parseInput(idParam, req.params);
+    const body = parseInput(evidenceBody, req.body);
+    return reply.status(201).send(await c.assignments.addEvidence(actor, id, body));
+  });
+}

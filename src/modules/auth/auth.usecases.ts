@@ -1,0 +1,37 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { errors } from '../../shared/errors.ts';
+import type { AuditLog } from '../audit/audit.ts';
+import type { Actor } from './actor.ts';
+import { apiTokens } from './auth.table.ts';
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Admin API tokens: "ita_" + 32 random bytes; only the hash is kept. */
+export function createAuthService({ db, audit }: { db: Db; audit: AuditLog }) {
+  return {
+    async createToken(orgId: number, label = 'admin'): Promise<{ id: number; token: string }> {
+      const token = `ita_${randomBytes(32).toString('base64url')}`;
+      return db.transaction(async (tx) => {
+        const [row] = await tx.insert(apiTokens).values({ orgId, label, tokenHash: hash(token) }).returning({ id: apiTokens.id });
+        await audit.record(tx, { orgId, ref: 'cli' }, { action: 'token.create', entity: 'api_token', entityId: row!.id, after: { label } });
+        return { id: row!.id, token };
+      });
+    },
+
+    /** Resolves a bearer token to an admin actor of its organization, or throws UNAUTHORIZED. */
+    async authenticate(authorization: string | undefined): Promise<Actor> {
+      const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+      if (!m) throw errors.unauthorized();
+      const [row] = await db
+        .select({ id: apiTokens.id, orgId: apiTokens.orgId })
+        .from(apiTokens)
+        .where(and(eq(apiTokens.tokenHash, hash(m[1]!)), isNull(apiTokens.revokedAt)));
+      if (!row) throw errors.unauthorized();
+      return { kind: 'admin', orgId: row.orgId, ref: `token:${row.id}` };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,41 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { officers, organizations, units } from './org.table.ts';
+
+export type Organization = typeof organizations.$inferSelect;
+export type Unit = typeof units.$inferSelect;
+export type Officer = typeof officers.$inferSelect;
+
+/** Every query takes the organization id: one organization never sees another's rows. */
+export function createOrgRepository(db: Db) {
+  return {
+    async insertOrg(tx: Db, v: { slug: string; name: string; websiteDomains: string[] }): Promise<Organization> {
+      const [row] = await tx.insert(organizations).values(v).returning();
+      return row!;
+    },
+    async bySlug(slug: string): Promise<Organization | undefined> {
+      const [row] = await db.select().from(organizations).where(eq(organizations.slug, slug));
+      return row;
+    },
+    async byId(id: number): Promise<Organization | undefined> {
+      const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+      return row;
+    },
+    async units(orgId: number, tx: Db = db): Promise<Unit[]> {
+      return tx.select().from(units).where(eq(units.orgId, orgId));
+    },
+    async officers(orgId: number, tx: Db = db): Promise<Officer[]> {
+      return tx.select().from(officers).where(eq(officers.orgId, orgId));
+    },
+    async officer(orgId: number, id: number): Promise<Officer | undefined> {
+      const [row] = await db.select().from(officers).where(and(eq(officers.orgId, orgId), eq(officers.id, id)));
+      return row;
+    },
+    async officersByIds(orgId: number, ids: number[]): Promise<Officer[]> {
+      if (ids.length === 0) return [];
+      return db.select().from(officers).where(and(eq(officers.orgId, orgId), inArray(officers.id, ids)));
+    },
+  };
+}
+
+export type OrgRepository = ReturnType<typeof createOrgRepository>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { errors } from '../../shared/errors.ts';
+import type { AuditLog } from '../audit/audit.ts';
+import type { OrgRepository } from './org.repository.ts';
+
+export const orgInput = z.object({
+  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a-z, 0-9 and "-", 2–63 characters'),
+  name: z.string().trim().min(1).max(300),
+  website: z.string().trim().optional(),
+});
+
+/** "https://www.example.go.th/ita" → "www.example.go.th". */
+export function domainOf(website: string): string {
+  const withScheme = /^https?:\/\//i.test(website) ? website : `https://${website}`;
+  try {
+    return new URL(withScheme).hostname.toLowerCase();
+  } catch {
+    throw errors.urlInvalid(website);
+  }
+}
+
+export function createOrgService({ db, repo, audit }: { db: Db; repo: OrgRepository; audit: AuditLog }) {
+  return {
+    async create(input: z.input<typeof orgInput>) {
+      const parsed = orgInput.safeParse(input);
+      if (!parsed.success) {
+        throw errors.validation(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      }
+      const { slug, name, website } = parsed.data;
+      if (await repo.bySlug(slug)) throw errors.orgExists(slug);
+      const websiteDomains = website ? [domainOf(website)] : [];
+      return db.transaction(async (tx) => {
+        const org = await repo.insertOrg(tx, { slug, name, websiteDomains });
+        await audit.record(tx, { orgId: org.id, ref: 'cli' }, { action: 'org.create', entity: 'organization', entityId: org.id, after: org });
+        return org;
+      });
+    },
+    async bySlug(slug: string) {
+      const org = await repo.bySlug(slug);
+      if (!org) throw errors.notFound('organization', slug);
+      return org;
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

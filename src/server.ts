@@ -1,0 +1,48 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createContainer, prepareDatabase } from './container.ts';
+import { openDatabase } from './db/client.ts';
+import { systemClock } from './shared/clock.ts';
+
+/** Entry point: listen, start schedules, close gracefully on SIGINT/SIGTERM. */
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolMax: config.database.poolMax });
+  const container = createContainer({ config, database, clock: systemClock });
+  const catalogs = await prepareDatabase(container);
+  const app = await buildApp(container);
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`ITA OIT tracker listening on http://${config.host}:${port}`);
+  console.log(`  database: ${where}; catalogs: ${catalogs.map((c) => `${c.year} (O1–O${c.items})`).join(', ')}`);
+  console.log(`  LINE: ${config.line.offline ? 'offline mode (no LINE credentials set)' : `channel configured, API ${config.line.apiBaseUrl}`}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

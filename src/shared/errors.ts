@@ -1,0 +1,45 @@
+import type { ErrorCode } from '../messages/index.ts';
+
+/**
+ * A failure the user can understand. `code` is stable (clients and tests match on it), `status`
+ * is the HTTP status, `params` fill the user-facing message, which lives in the messages module.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: Record<string, unknown>;
+
+  constructor(code: ErrorCode, status: number, params: Record<string, unknown> = {}) {
+    super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = status;
+    this.params = params;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+export const errors = {
+  validation: (issues: Array<{ path: string; message: string }>) =>
+    new AppError('VALIDATION_FAILED', 400, { issues }),
+  notFound: (entity: string, id?: string | number) => new AppError('NOT_FOUND', 404, { entity, id }),
+  unauthorized: () => new AppError('UNAUTHORIZED', 401),
+  forbidden: (action: string) => new AppError('FORBIDDEN', 403, { action }),
+  itemCodeInvalid: (input: string) => new AppError('ITEM_CODE_INVALID', 400, { input }),
+  itemOutOfRange: (input: string, year: number, max: number) =>
+    new AppError('ITEM_OUT_OF_RANGE', 400, { input, year, max }),
+  catalogMissing: (year: number, available: number[]) =>
+    new AppError('CATALOG_MISSING', 400, { year, available }),
+  illegalTransition: (from: string, action: string) =>
+    new AppError('ILLEGAL_TRANSITION', 409, { from, action }),
+  reasonRequired: (action: string) => new AppError('REASON_REQUIRED', 400, { action }),
+  evidenceRequired: () => new AppError('EVIDENCE_REQUIRED', 409),
+  staleVersion: () => new AppError('STALE_VERSION', 409),
+  orgExists: (slug: string) => new AppError('ORG_EXISTS', 409, { slug }),
+  importFailed: (rowErrors: ImportRowError[]) => new AppError('IMPORT_FAILED', 422, { rowErrors }),
+  unsupportedFile: (name: string) => new AppError('UNSUPPORTED_FILE', 415, { name }),
+  urlInvalid: (url: string) => new AppError('URL_INVALID', 400, { url }),
+};
+
+export type ImportRowError = { row: number; column: string; reason: string };

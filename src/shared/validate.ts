@@ -1,0 +1,11 @@
+import type { z } from 'zod';
+import { errors } from './errors.ts';
+
+/** Parses input with a zod schema or throws VALIDATION_FAILED naming each bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) {
+    throw errors.validation(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  return r.data;
+}
