@@ -9,13 +9,17 @@ import { createCatalogService } from './modules/catalog/catalog.usecases.ts';
 import { createCyclesRepository } from './modules/cycles/cycles.repository.ts';
 import { createCyclesService } from './modules/cycles/cycles.usecases.ts';
 import { createImportService } from './modules/import/import.usecases.ts';
+import { createOfflineGateway, createOnlineGateway, type LineGateway } from './modules/line/line.gateway.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import type { Clock } from './shared/clock.ts';
 
 /** The one composition root: every service is built here from the database, clock and config. */
-export function createContainer({ config, database, clock }: { config: Config; database: Database; clock: Clock }) {
+export function createContainer({ config, database, clock, log }: { config: Config; database: Database; clock: Clock; log?: (line: string) => void }) {
   const { db } = database;
+  const line: LineGateway = config.line.offline
+    ? createOfflineGateway({ db, clock, log })
+    : createOnlineGateway({ db, clock, channelAccessToken: config.line.channelAccessToken!, baseURL: config.line.apiBaseUrl });
   const audit = createAuditLog({ clock });
   const catalog = createCatalogService({ repo: createCatalogRepository(db) });
   const orgRepo = createOrgRepository(db);
@@ -24,7 +28,7 @@ export function createContainer({ config, database, clock }: { config: Config; d
   const cycles = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
   const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, clock });
   const imports = createImportService({ db, catalog, cycles, audit });
-  return { config, database, clock, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports };
+  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -1,0 +1,116 @@
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { lineMessageLog } from './line.table.ts';
+
+export type LineMessage = messagingApi.Message;
+
+/** LINE's own limit: https://developers.line.biz/en/reference/messaging-api/#send-push-message */
+export const MAX_MESSAGES_PER_REQUEST = 5;
+
+/**
+ * A failed LINE call. `retryable` for 429/5xx/timeouts; `permanent` for 4xx that will never
+ * succeed (blocked or unknown user, bad request).
+ */
+export class LineApiError extends Error {
+  readonly status: number;
+  readonly retryAfterMs: number | null;
+  constructor(status: number, message: string, retryAfterMs: number | null = null) {
+    super(message);
+    this.name = 'LineApiError';
+    this.status = status;
+    this.retryAfterMs = retryAfterMs;
+  }
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export type SendContext = { orgId?: number | null };
+
+export interface LineGateway {
+  readonly offline: boolean;
+  reply(replyToken: string, to: string, messages: LineMessage[], ctx?: SendContext): Promise<void>;
+  /** With a retryKey, a repeat LINE already accepted (409) counts as success. */
+  push(to: string, messages: LineMessage[], opts?: SendContext & { retryKey?: string }): Promise<void>;
+  displayName(userId: string, groupId?: string): Promise<string | null>;
+}
+
+function toLineError(e: unknown): LineApiError {
+  if (e instanceof LineApiError) return e;
+  if (e instanceof HTTPFetchError) {
+    const ra = Number(e.headers?.get?.('retry-after'));
+    return new LineApiError(e.status, `LINE API ${e.status}: ${e.body?.slice(0, 200)}`, Number.isFinite(ra) && ra > 0 ? ra * 1000 : null);
+  }
+  return new LineApiError(0, `LINE API unreachable: ${(e as Error).message}`);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LineApiError(0, `LINE API timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+type Deps = { db: Db; clock: Clock; log?: (line: string) => void };
+
+function logSend(deps: Deps, v: { to: string; via: 'reply' | 'push'; messages: LineMessage[]; offline: boolean; orgId?: number | null }) {
+  return deps.db.insert(lineMessageLog).values({ orgId: v.orgId ?? null, to: v.to, via: v.via, messages: v.messages, offline: v.offline, at: deps.clock.now() });
+}
+
+/** Sends through the real @line/bot-sdk client, to LINE or to the base URL configured (a stand-in). */
+export function createOnlineGateway(deps: Deps & { channelAccessToken: string; baseURL: string; timeoutMs?: number }): LineGateway {
+  const client = new messagingApi.MessagingApiClient({ channelAccessToken: deps.channelAccessToken, baseURL: deps.baseURL });
+  const timeout = deps.timeoutMs ?? 10_000;
+  return {
+    offline: false,
+    async reply(replyToken, to, messages, ctx) {
+      try {
+        await withTimeout(client.replyMessage({ replyToken, messages }), timeout);
+      } catch (e) {
+        throw toLineError(e);
+      }
+      await logSend(deps, { to, via: 'reply', messages, offline: false, orgId: ctx?.orgId });
+    },
+    async push(to, messages, opts) {
+      try {
+        await withTimeout(client.pushMessage({ to, messages }, opts?.retryKey), timeout);
+      } catch (e) {
+        const err = toLineError(e);
+        // 409 with a retry key: LINE already accepted this very request earlier.
+        if (!(err.status === 409 && opts?.retryKey)) throw err;
+      }
+      await logSend(deps, { to, via: 'push', messages, offline: false, orgId: opts?.orgId });
+    },
+    async displayName(userId, groupId) {
+      try {
+        const p = await withTimeout(groupId ? client.getGroupMemberProfile(groupId, userId) : client.getProfile(userId), timeout);
+        return p.displayName;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/**
+ * Offline mode (no LINE credentials): nothing leaves the machine; messages are recorded in
+ * line_message_log, printed, and shown by the simulator.
+ */
+export function createOfflineGateway(deps: Deps): LineGateway {
+  const print = deps.log ?? ((l: string) => console.log(l));
+  const record = async (to: string, via: 'reply' | 'push', messages: LineMessage[], orgId?: number | null) => {
+    await logSend(deps, { to, via, messages, offline: true, orgId });
+    const text = messages.map((m) => ('altText' in m ? `[flex] ${m.altText}` : 'text' in m ? m.text : `[${m.type}]`)).join(' | ');
+    print(`[LINE offline] ${via} → ${to}: ${text}`);
+  };
+  return {
+    offline: true,
+    reply: (_token, to, messages, ctx) => record(to, 'reply', messages, ctx?.orgId),
+    push: (to, messages, opts) => record(to, 'push', messages, opts?.orgId),
+    displayName: async () => null,
+  };
+}

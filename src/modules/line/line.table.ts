@@ -1,0 +1,83 @@
+import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { officers, organizations } from '../org/org.table.ts';
+
+/**
+ * Durable webhook inbox: each LINE event is stored (keyed by webhookEventId) before the 200 goes
+ * back, then processed from here with retries, at most once.
+ */
+export const lineInbox = pgTable(
+  'line_inbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    webhookEventId: text('webhook_event_id').notNull().unique(),
+    destination: text('destination'),
+    event: jsonb('event').notNull(),
+    /** pending → done | failed (after the last retry). */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [index('line_inbox_due').on(t.status, t.nextAttemptAt)],
+);
+
+/** One-time codes that link a LINE user to an officer, or a LINE group to an organization. */
+export const lineLinkCodes = pgTable(
+  'line_link_codes',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id').notNull().references(() => organizations.id),
+    kind: text('kind').$type<'officer' | 'group'>().notNull(),
+    officerId: integer('officer_id').references(() => officers.id),
+    codeHash: text('code_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedBy: text('used_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('line_link_codes_org').on(t.orgId)],
+);
+
+/** Failed code attempts per LINE source, for rate limiting guesses. */
+export const lineLinkAttempts = pgTable(
+  'line_link_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    sourceId: text('source_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('line_link_attempts_source_at').on(t.sourceId, t.at)],
+);
+
+/** A LINE group registered to one organization (the working group's chat). */
+export const lineGroups = pgTable('line_groups', {
+  id: serial('id').primaryKey(),
+  orgId: integer('org_id').notNull().references(() => organizations.id),
+  groupId: text('group_id').notNull().unique(),
+  name: text('name'),
+  /** Opt-in: the group receives the organization-wide daily summary. */
+  dailySummary: boolean('daily_summary').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Every message sent (or, in offline mode, recorded instead of sent): what the simulator shows and
+ * what an operator reads when someone says "I never got it".
+ */
+export const lineMessageLog = pgTable(
+  'line_message_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: integer('org_id'),
+    to: text('to').notNull(),
+    via: text('via').$type<'reply' | 'push'>().notNull(),
+    messages: jsonb('messages').notNull(),
+    offline: boolean('offline').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('line_message_log_to').on(t.to, t.id)],
+);

@@ -1,0 +1,139 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the LINE Messaging API (https://developers.line.biz/en/reference/messaging-api/):
+ * reply, push, multicast, profile and group member profile, with X-Line-Retry-Key → 409 on a
+ * repeat, and 429 / 5xx / latency on demand. Tests and benchmarks point the real @line/bot-sdk
+ * client at it through LINE_API_BASE_URL.
+ */
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  retryKey?: string;
+  body: any;
+  at: number;
+};
+
+export type Fault = { status: number; retryAfterSeconds?: number; body?: unknown; paths?: RegExp };
+
+export type LineApiStandIn = {
+  url: string;
+  requests: RecordedRequest[];
+  /** Accepted sends (reply, push, multicast), duplicates by retry key excluded. */
+  delivered(): RecordedRequest[];
+  /** The next `count` matching requests fail with this status. */
+  failNext(count: number, fault: Fault): void;
+  setLatency(ms: number): void;
+  /** Push to this user fails as LINE does for a user who blocked the account / is unknown. */
+  blockUser(userId: string): void;
+  setProfile(userId: string, displayName: string): void;
+  reset(): void;
+  close(): Promise<void>;
+};
+
+export async function startLineApiStandIn(opts: { accessToken?: string; latencyMs?: number } = {}): Promise<LineApiStandIn> {
+  const requests: RecordedRequest[] = [];
+  const acceptedKeys = new Map<string, string>();
+  const usedReplyTokens = new Set<string>();
+  const faults: Array<Fault & { left: number }> = [];
+  const blocked = new Set<string>();
+  const profiles = new Map<string, string>();
+  let latency = opts.latencyMs ?? 0;
+  let seq = 0;
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = (req.url ?? '').split('?')[0]!;
+    const retryKey = (req.headers['x-line-retry-key'] as string | undefined) ?? undefined;
+    let body: any = null;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      return send(res, 400, { message: 'The request body has 1 error(s)' });
+    }
+    const rec: RecordedRequest = { method: req.method ?? 'GET', path, retryKey, body, at: Date.now() };
+    requests.push(rec);
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+
+    if (opts.accessToken && req.headers.authorization !== `Bearer ${opts.accessToken}`) {
+      return send(res, 401, { message: 'Authentication failed' });
+    }
+    const fault = faults.find((f) => f.left > 0 && (!f.paths || f.paths.test(path)));
+    if (fault) {
+      fault.left -= 1;
+      const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+      return send(res, fault.status, fault.body ?? { message: fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error' }, headers);
+    }
+
+    const messages: unknown[] | undefined = body?.messages;
+    if (/^\/v2\/bot\/message\/(reply|push|multicast)$/.test(path)) {
+      if (!Array.isArray(messages) || messages.length < 1 || messages.length > 5) {
+        return send(res, 400, { message: 'The request body has 1 error(s)', details: [{ message: 'Size must be between 1 and 5', property: 'messages' }] });
+      }
+      if (retryKey) {
+        const prior = acceptedKeys.get(retryKey);
+        if (prior) {
+          return send(res, 409, { message: 'The retry key is already accepted' }, { 'x-line-accepted-request-id': prior });
+        }
+      }
+    }
+
+    if (path === '/v2/bot/message/reply') {
+      if (!body.replyToken || usedReplyTokens.has(body.replyToken)) return send(res, 400, { message: 'Invalid reply token' });
+      usedReplyTokens.add(body.replyToken);
+      (rec as any).accepted = true;
+      return send(res, 200, { sentMessages: messages!.map(() => ({ id: String(++seq) })) });
+    }
+    if (path === '/v2/bot/message/push' || path === '/v2/bot/message/multicast') {
+      const to: string[] = path.endsWith('push') ? [body.to] : body.to ?? [];
+      if (to.some((t) => blocked.has(t))) return send(res, 400, { message: 'Failed to send messages' });
+      const requestId = `req-${++seq}`;
+      if (retryKey) acceptedKeys.set(retryKey, requestId);
+      (rec as any).accepted = true;
+      return send(res, 200, path.endsWith('push') ? { sentMessages: messages!.map(() => ({ id: String(++seq) })) } : {}, { 'x-line-request-id': requestId });
+    }
+    let m = /^\/v2\/bot\/profile\/([^/]+)$/.exec(path);
+    if (m) {
+      const name = profiles.get(m[1]!);
+      return name ? send(res, 200, { userId: m[1], displayName: name, language: 'th' }) : send(res, 404, { message: 'Not found' });
+    }
+    m = /^\/v2\/bot\/group\/([^/]+)\/member\/([^/]+)$/.exec(path);
+    if (m) {
+      const name = profiles.get(m[2]!);
+      return name ? send(res, 200, { userId: m[2], displayName: name }) : send(res, 404, { message: 'Not found' });
+    }
+    return send(res, 404, { message: 'Not found' });
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e) => send(res, 500, { message: String(e) }));
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    delivered: () => requests.filter((r) => (r as any).accepted),
+    failNext: (count, fault) => faults.push({ ...fault, left: count }),
+    setLatency: (ms) => { latency = ms; },
+    blockUser: (id) => blocked.add(id),
+    setProfile: (id, name) => profiles.set(id, name),
+    reset: () => {
+      requests.length = 0;
+      faults.length = 0;
+      acceptedKeys.clear();
+      usedReplyTokens.clear();
+    },
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
