@@ -2,6 +2,7 @@
 # Starts (or stops) a throwaway PostgreSQL cluster on 127.0.0.1 for tests and benchmarks.
 #   scripts/pg-throwaway.sh start <dir> <port>   → prints the connection URL
 #   scripts/pg-throwaway.sh stop <dir>
+# PG_DURABLE=1 keeps fsync on (benchmarks); by default durability is off for fast tests.
 # Uses the server binaries found by pg_config (Debian: postgresql-15); initdb refuses to run as
 # root, so the cluster belongs to the postgres user when we are root.
 set -e
@@ -17,11 +18,13 @@ as_pg() {
 case "$cmd" in
   start)
     mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown postgres "$dir"
+    if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; chmod o+rx "$(dirname "$dir")"; fi
     if [ ! -f "$dir/PG_VERSION" ]; then
       as_pg "'$bindir/initdb' -D '$dir' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null"
     fi
-    as_pg "'$bindir/pg_ctl' -D '$dir' -l '$dir/server.log' -w -o \"-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=256MB\" start >/dev/null"
+    fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${PG_DURABLE:-0}" = 1 ] && fast=""
+    as_pg "'$bindir/pg_ctl' -D '$dir' -l '$dir/server.log' -w -o \"-p $port -k /tmp -c listen_addresses=127.0.0.1 $fast -c max_connections=300 -c shared_buffers=256MB\" start >/dev/null"
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -36,11 +36,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
   let client: PGlite;
+  let releaseLock = () => {};
   if (opts.inMemory) {
     client = new PGlite();
   } else {
     const dir = `${opts.dataDir ?? './data'}/pglite`;
     mkdirSync(dir, { recursive: true });
+    releaseLock = lockDataDir(dir);
     client = new PGlite(dir);
   }
   await client.waitReady;
@@ -50,8 +52,45 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: () => ping(db),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
   };
+}
+
+/**
+ * PGlite is a single-process database: a second process opening the same directory would corrupt
+ * it. A pid lock file turns that into a clear error (stale locks of dead processes are taken over).
+ */
+function lockDataDir(dir: string): () => void {
+  const file = `${dir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(file, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new Error(
+          `The embedded database in ${dir} is in use by process ${pid}. Stop that process first, ` +
+            'use the admin HTTP API instead, or run on PostgreSQL (DATABASE_URL) to share the database.',
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function openPostgres(url: string, poolMax: number): Promise<Database> {
