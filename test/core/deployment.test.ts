@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const root = new URL('../../', import.meta.url);
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readFileSync(new URL('docker-compose.yml', root), 'utf8'));
+
+  it('runs the app against the PostgreSQL service, after it is healthy', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db']);
+    const app = compose.services.app;
+    expect(app.depends_on.db.condition).toBe('service_healthy');
+    expect(app.environment.DATABASE_URL).toMatch(/^postgres:\/\/ita:.*@db:5432\/ita$/);
+    expect(app.environment.HOST).toBe('0.0.0.0');
+    expect(app.build).toBe('.');
+  });
+
+  it('gives the database a healthcheck and a persistent volume', () => {
+    const db = compose.services.db;
+    expect(db.image).toMatch(/^postgres:\d+/);
+    expect(db.healthcheck.test.join(' ')).toContain('pg_isready');
+    expect(db.volumes[0]).toMatch(/^pgdata:/);
+    expect(compose.volumes).toHaveProperty('pgdata');
+  });
+
+  it('passes only settings the app understands', () => {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(compose.services.app.environment as Record<string, string>)) {
+      env[k] = String(v).replace(/\$\{[^}]*:-([^}]*)\}/g, '$1');
+    }
+    const config = loadConfig(env);
+    expect(config.database.url).toContain('@db:5432/ita');
+    expect(config.host).toBe('0.0.0.0');
+  });
+});
+
+describe('configuration', () => {
+  it('starts with no settings at all: embedded database, offline LINE', () => {
+    const c = loadConfig({});
+    expect(c.database.url).toBeUndefined();
+    expect(c.database.dataDir).toBe('./data');
+    expect(c.port).toBe(3000);
+    expect(c.line.offline).toBe(true);
+  });
+
+  it('names the bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrowError(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrowError(/DATABASE_URL/);
+    expect(() => loadConfig({ LINE_CHANNEL_SECRET: 'abc' })).toThrowError(/LINE_CHANNEL_ACCESS_TOKEN/);
+  });
+
+  it('refuses offline mode while LINE credentials are set', () => {
+    try {
+      loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', OFFLINE_MODE: 'true' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems.join()).toMatch(/OFFLINE_MODE/);
+    }
+    expect(loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }).line.offline).toBe(false);
+  });
+
+  it('is frozen', () => {
+    const c = loadConfig({});
+    expect(Object.isFrozen(c) && Object.isFrozen(c.line)).toBe(true);
+  });
+});
