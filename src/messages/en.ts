@@ -44,5 +44,9 @@ export const en: typeof th = {
     conflictingDue: (a: string, b: string) => `conflicting due dates for the same item (${a} and ${b})`,
     conflictingLineId: 'LINE user id conflicts with another row or stored data',
     empty: 'the file has no rows',
+    responsibility: (v: string) => `unknown responsibility "${v}" (main / co)`,
+    conflictingResponsibility: (a: string, b: string) => `conflicting main/co for the same item and unit (${a} and ${b})`,
+    noUnitsForAll: '"all units" given but the organization has no units yet and the file names none',
+    unreadable: (detail: string) => `cannot read the file (${detail})`,
   },
 };

@@ -61,6 +61,10 @@ export const th = {
     conflictingDue: (a: string, b: string) => `กำหนดส่งขัดกันในข้อเดียวกัน (${a} และ ${b})`,
     conflictingLineId: 'LINE user ID ของบุคคลนี้ขัดกับแถวอื่นหรือข้อมูลเดิม',
     empty: 'ไฟล์ไม่มีข้อมูล',
+    responsibility: (v: string) => `ความรับผิดชอบ "${v}" ไม่ถูกต้อง (ใช้ หลัก หรือ ร่วม)`,
+    conflictingResponsibility: (a: string, b: string) => `ระบุหลัก/ร่วมขัดกันในข้อและหน่วยงานเดียวกัน (${a} และ ${b})`,
+    noUnitsForAll: 'ระบุ "ทุกส่วนราชการ" แต่ยังไม่มีหน่วยงานใดในระบบหรือในไฟล์นี้',
+    unreadable: (detail: string) => `อ่านไฟล์ไม่ได้ (${detail})`,
   },
 };
 

@@ -1,0 +1,115 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Role } from '../auth/permissions.ts';
+import { assignmentPeople, assignments } from '../assignments/assignments.table.ts';
+import { officers, units } from '../org/org.table.ts';
+import type { Responsibility } from './import.values.ts';
+
+/** What an import is diffed against: the organization's units and officers, the cycle's assignments. */
+export type ExistingState = {
+  units: Array<{ id: number; name: string; nameKey: string; aliases: string[] }>;
+  officers: Array<{ id: number; name: string; nameKey: string; position: string | null; unitId: number | null; lineUserId: string | null }>;
+  assignments: Array<{ id: number; itemId: number; unitId: number; responsibility: Responsibility; dueOn: string | null }>;
+  people: Array<{ assignmentId: number; officerId: number; role: Role }>;
+};
+
+export type NewOfficer = { name: string; nameKey: string; position: string | null; unitId: number | null; lineUserId: string | null };
+export type OfficerChange = { id: number; position: string | null; unitId: number | null; lineUserId: string | null };
+export type NewAssignment = { itemId: number; unitId: number; responsibility: Responsibility; dueOn: string | null };
+export type AssignmentChange = { id: number; responsibility: Responsibility; dueOn: string | null };
+export type NewPerson = { assignmentId: number; officerId: number; role: Role };
+
+/** Bulk reads and chunk-sized multi-row writes; callers chunk (~1000 rows) to stay under parameter limits. */
+export function createImportRepository() {
+  return {
+    /** Everything in four queries, however large the organization. */
+    async loadState(tx: Db, orgId: number, cycleId: number | null): Promise<ExistingState> {
+      const unitRows = await tx
+        .select({ id: units.id, name: units.name, nameKey: units.nameKey, aliases: units.aliases })
+        .from(units)
+        .where(eq(units.orgId, orgId));
+      const officerRows = await tx
+        .select({
+          id: officers.id, name: officers.name, nameKey: officers.nameKey, position: officers.position,
+          unitId: officers.unitId, lineUserId: officers.lineUserId,
+        })
+        .from(officers)
+        .where(eq(officers.orgId, orgId));
+      if (cycleId === null) return { units: unitRows, officers: officerRows, assignments: [], people: [] };
+      const assignmentRows = await tx
+        .select({
+          id: assignments.id, itemId: assignments.itemId, unitId: assignments.unitId,
+          responsibility: assignments.responsibility, dueOn: assignments.dueOn,
+        })
+        .from(assignments)
+        .where(and(eq(assignments.orgId, orgId), eq(assignments.cycleId, cycleId)));
+      const peopleRows = await tx
+        .select({ assignmentId: assignmentPeople.assignmentId, officerId: assignmentPeople.officerId, role: assignmentPeople.role })
+        .from(assignmentPeople)
+        .innerJoin(assignments, eq(assignments.id, assignmentPeople.assignmentId))
+        .where(and(eq(assignmentPeople.orgId, orgId), eq(assignments.cycleId, cycleId)));
+      return { units: unitRows, officers: officerRows, assignments: assignmentRows, people: peopleRows };
+    },
+
+    async insertUnits(tx: Db, orgId: number, rows: Array<{ name: string; nameKey: string }>) {
+      if (rows.length === 0) return [];
+      return tx
+        .insert(units)
+        .values(rows.map((r) => ({ orgId, name: r.name, nameKey: r.nameKey })))
+        .returning({ id: units.id, nameKey: units.nameKey });
+    },
+
+    async insertOfficers(tx: Db, orgId: number, rows: NewOfficer[]) {
+      if (rows.length === 0) return [];
+      return tx
+        .insert(officers)
+        .values(rows.map((r) => ({ orgId, ...r })))
+        .returning({ id: officers.id, nameKey: officers.nameKey });
+    },
+
+    async updateOfficers(tx: Db, orgId: number, rows: OfficerChange[]) {
+      if (rows.length === 0) return;
+      const values = sql.join(
+        rows.map((r) => sql`(${r.id}::int, ${r.position}::text, ${r.unitId}::int, ${r.lineUserId}::text)`),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update officers as o
+           set position = v.position, unit_id = v.unit_id, line_user_id = v.line_user_id
+          from (values ${values}) as v(id, position, unit_id, line_user_id)
+         where o.id = v.id and o.org_id = ${orgId}`);
+    },
+
+    async insertAssignments(tx: Db, orgId: number, cycleId: number, rows: NewAssignment[]) {
+      if (rows.length === 0) return [];
+      return tx
+        .insert(assignments)
+        .values(rows.map((r) => ({ orgId, cycleId, ...r })))
+        .returning({ id: assignments.id, itemId: assignments.itemId, unitId: assignments.unitId });
+    },
+
+    /** A changed due date or main/co bumps the version, so an open LIFF edit sees it is stale. */
+    async updateAssignments(tx: Db, orgId: number, rows: AssignmentChange[]) {
+      if (rows.length === 0) return;
+      const values = sql.join(
+        rows.map((r) => sql`(${r.id}::int, ${r.dueOn}::date, ${r.responsibility}::responsibility)`),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update assignments as a
+           set due_on = v.due_on, responsibility = v.resp, version = a.version + 1, updated_at = now()
+          from (values ${values}) as v(id, due_on, resp)
+         where a.id = v.id and a.org_id = ${orgId}`);
+    },
+
+    async insertPeople(tx: Db, orgId: number, rows: NewPerson[]) {
+      if (rows.length === 0) return;
+      await tx
+        .insert(assignmentPeople)
+        .values(rows.map((r) => ({ orgId, ...r })))
+        .onConflictDoNothing();
+    },
+  };
+}
+
+export type ImportRepository = ReturnType<typeof createImportRepository>;

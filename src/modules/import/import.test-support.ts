@@ -1,0 +1,52 @@
+import { count, eq } from 'drizzle-orm';
+import { createTestDatabase } from '../../../test/helpers/db.ts';
+import type { Db } from '../../db/client.ts';
+import { assignmentPeople, assignments, auditLog, cycles, officers, organizations, units } from '../../db/schema.ts';
+import { fixedClock } from '../../shared/clock.ts';
+import { createAuditLog } from '../audit/audit.ts';
+import type { Actor } from '../auth/actor.ts';
+import { createCatalogRepository } from '../catalog/catalog.repository.ts';
+import { createCatalogService } from '../catalog/catalog.usecases.ts';
+import { createCyclesRepository } from '../cycles/cycles.repository.ts';
+import { createCyclesService } from '../cycles/cycles.usecases.ts';
+import { createImportService } from './import.usecases.ts';
+import { toCsv } from './template.ts';
+
+/** A migrated database with the built-in catalogs, one organization and the import service. */
+export async function setupImport() {
+  const database = await createTestDatabase();
+  const { db } = database;
+  const audit = createAuditLog({ clock: fixedClock('2025-01-15T03:00:00Z') });
+  const catalog = createCatalogService({ repo: createCatalogRepository(db) });
+  await catalog.loadBuiltIn();
+  const cyclesService = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
+  const imports = createImportService({ db, catalog, cycles: cyclesService, audit });
+  let n = 0;
+  async function createOrg(name = 'สำนักงานจังหวัดตัวอย่าง'): Promise<Actor> {
+    n += 1;
+    const [org] = await db.insert(organizations).values({ slug: `org-${n}-${Date.now()}`, name }).returning();
+    return { kind: 'admin', orgId: org!.id, ref: 'test' };
+  }
+  return { database, db, imports, catalog, createOrg };
+}
+
+export const csvBytes = (rows: string[][]) => new TextEncoder().encode(toCsv(rows));
+
+/** Row counts of one organization's tables (audit rows included). */
+export async function countsFor(db: Db, orgId: number) {
+  const c = async (table: typeof units | typeof officers | typeof assignments | typeof assignmentPeople | typeof auditLog | typeof cycles) => {
+    const [row] = await db.select({ n: count() }).from(table).where(eq(table.orgId, orgId));
+    return row!.n;
+  };
+  return {
+    units: await c(units),
+    officers: await c(officers),
+    assignments: await c(assignments),
+    people: await c(assignmentPeople),
+    audit: await c(auditLog),
+    cycles: await c(cycles),
+  };
+}
+
+export const TH_HEADERS = ['ข้อ', 'หน่วยงาน', 'หลัก/ร่วม', 'ชื่อ-สกุล', 'ตำแหน่ง', 'บทบาท', 'กำหนดส่ง', 'line_user_id'];
+export const EN_HEADERS = ['item', 'unit', 'responsibility', 'officer', 'position', 'role', 'due', 'line_user_id'];
