@@ -29,6 +29,20 @@ const schema = z
     LIFF_ID: optionalString,
     OFFLINE_MODE: bool,
     ORG_DEFAULT_LANG: z.enum(['th', 'en']).default('th'),
+    // Reminders, escalation and daily summaries (src/modules/reminders); times are Asia/Bangkok.
+    REMINDER_OFFSETS: z.string().regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'comma-separated days, e.g. 14,7,3,1,0').default('14,7,3,1,0'),
+    REMINDER_OVERDUE_REPEAT_CAP: z.coerce.number().int().min(0).max(366).default(10),
+    REMINDER_WINDOW: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'HH:MM-HH:MM').default('08:30-17:30'),
+    REMINDER_WORKDAYS: z.string().regex(/^[1-7](,[1-7])*$/, 'ISO weekdays 1 (Mon) … 7 (Sun), e.g. 1,2,3,4,5').default('1,2,3,4,5'),
+    HOLIDAYS: z.string().regex(/^(\s*\d{4}-\d{2}-\d{2}\s*(,|$))*$/, 'comma-separated ISO dates').default(''),
+    ESCALATION_AFTER_DAYS: z.coerce.number().int().min(1).max(366).default(3),
+    SUMMARY_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM').default('08:30'),
+    REMINDER_CRON: z.string().default('*/15 * * * *'),
+    SUMMARY_CRON: z.string().default('*/15 * * * *'),
+    OUTBOX_DRAIN_CRON: z.string().default('* * * * *'),
+    SEND_RATE_PER_SECOND: z.coerce.number().positive().max(100_000).default(1000),
+    SENDER_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(64),
+    SCHEDULER_ENABLED: bool,
   })
   .superRefine((v, ctx) => {
     const hasSecret = Boolean(v.LINE_CHANNEL_SECRET);
@@ -64,6 +78,24 @@ export type Config = Readonly<{
     offline: boolean;
   }>;
   defaultLang: 'th' | 'en';
+  reminders: Readonly<{
+    offsets: readonly number[];
+    overdueRepeatCap: number;
+    /** Send window "HH:MM", local time: from start (inclusive) to end (exclusive). */
+    window: Readonly<{ start: string; end: string }>;
+    /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+    workdays: readonly number[];
+    holidays: readonly string[];
+    escalationAfterDays: number;
+    summaryTime: string;
+    reminderCron: string;
+    summaryCron: string;
+    drainCron: string;
+    /** Per instance: with k instances the total is k × this unless each is configured lower. */
+    sendRatePerSecond: number;
+    senderConcurrency: number;
+    schedulerEnabled: boolean;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -96,6 +128,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       offline,
     },
     defaultLang: v.ORG_DEFAULT_LANG,
+    reminders: {
+      offsets: [...new Set(v.REMINDER_OFFSETS.split(',').map((n) => Number(n.trim())))].sort((x, y) => y - x),
+      overdueRepeatCap: v.REMINDER_OVERDUE_REPEAT_CAP,
+      window: { start: v.REMINDER_WINDOW.slice(0, 5), end: v.REMINDER_WINDOW.slice(6) },
+      workdays: [...new Set(v.REMINDER_WORKDAYS.split(',').map(Number))].sort(),
+      holidays: v.HOLIDAYS.split(',').map((d) => d.trim()).filter(Boolean),
+      escalationAfterDays: v.ESCALATION_AFTER_DAYS,
+      summaryTime: v.SUMMARY_TIME,
+      reminderCron: v.REMINDER_CRON,
+      summaryCron: v.SUMMARY_CRON,
+      drainCron: v.OUTBOX_DRAIN_CRON,
+      sendRatePerSecond: v.SEND_RATE_PER_SECOND,
+      senderConcurrency: v.SENDER_CONCURRENCY,
+      schedulerEnabled: v.SCHEDULER_ENABLED ?? true,
+    },
   });
 }
 

@@ -1,0 +1,96 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/client.ts';
+import type { LineMessage } from '../line/line.gateway.ts';
+import { officers } from '../org/org.table.ts';
+import { outbox } from './reminders.table.ts';
+
+export type OutboxInsert = typeof outbox.$inferInsert;
+
+export type ClaimedRow = {
+  id: number;
+  org_id: number;
+  kind: string;
+  recipient: string;
+  officer_id: number | null;
+  messages: LineMessage[];
+  retry_key: string;
+  attempts: number;
+};
+
+/** Outbox SQL. Every time comes in as a parameter (the injected clock), never SQL now(). */
+export function createOutboxRepository(db: Db) {
+  return {
+    /** Inserts planned rows; a row whose dedupe key exists is skipped. Returns how many were new. */
+    async insert(tx: Db, rows: OutboxInsert[]): Promise<number> {
+      if (!rows.length) return 0;
+      const inserted = await tx.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).returning({ id: outbox.id });
+      return inserted.length;
+    },
+
+    /**
+     * Claims up to `n` rows due at `now` (pending ones whose time has come, and 'sending' ones
+     * whose lease expired: their sender died) for this instance until `leaseUntil`. SKIP LOCKED
+     * lets instances claim side by side without waiting for or taking each other's rows.
+     */
+    async claim(now: Date, leaseUntil: Date, n: number): Promise<ClaimedRow[]> {
+      const result = await db.execute(sql`
+        with expired as (
+          select id from outbox where status = 'sending' and claimed_until < ${now.toISOString()}::timestamptz
+          limit ${n} for update skip locked
+        ), due as (
+          select id from outbox where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+          order by next_attempt_at limit ${n} for update skip locked
+        )
+        update outbox set status = 'sending', claimed_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
+        where id in (select id from expired union all select id from due)
+        returning id, org_id, kind, recipient, officer_id, messages, retry_key, attempts`);
+      return rowsOf<ClaimedRow>(result).map((r) => ({ ...r, id: Number(r.id) }));
+    },
+
+    async markSent(ids: number[], now: Date) {
+      if (!ids.length) return;
+      await db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: now, claimedUntil: null, lastError: null })
+        .where(and(inArray(outbox.id, ids), inArray(outbox.status, ['sending', 'pending'])));
+    },
+
+    /** Back to pending for a later attempt, unless another sender has reclaimed the row meanwhile. */
+    async markRetry(row: Pick<ClaimedRow, 'id' | 'attempts'>, nextAttemptAt: Date, error: string) {
+      await db
+        .update(outbox)
+        .set({ status: 'pending', nextAttemptAt, claimedUntil: null, lastError: error })
+        .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)));
+    },
+
+    /** Marks a row failed for good; true when this call did it (so the admin is told once). */
+    async markFailed(tx: Db, row: Pick<ClaimedRow, 'id' | 'attempts'>, error: string): Promise<boolean> {
+      const done = await tx
+        .update(outbox)
+        .set({ status: 'failed', claimedUntil: null, lastError: error })
+        .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)))
+        .returning({ id: outbox.id });
+      return done.length > 0;
+    },
+
+    /** Organization admins who can be reached on LINE. */
+    admins(tx: Db, orgId: number) {
+      return tx
+        .select({ id: officers.id, lineUserId: officers.lineUserId })
+        .from(officers)
+        .where(and(eq(officers.orgId, orgId), eq(officers.isAdmin, true), eq(officers.active, true), eq(officers.reachable, true)));
+    },
+
+    async officerName(tx: Db, orgId: number, id: number): Promise<string | undefined> {
+      const [o] = await tx.select({ name: officers.name }).from(officers).where(and(eq(officers.orgId, orgId), eq(officers.id, id)));
+      return o?.name;
+    },
+
+    async counts(): Promise<Record<string, number>> {
+      const rows = rowsOf<{ status: string; n: number }>(await db.execute(sql`select status, count(*)::int as n from outbox group by status`));
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+  };
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

@@ -1,0 +1,61 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { errors } from '../../shared/errors.ts';
+import { parseThaiDate } from '../../shared/thai-date.ts';
+import type { AuditLog } from '../audit/audit.ts';
+import type { Actor } from '../auth/actor.ts';
+import { assertCan } from '../auth/permissions.ts';
+import type { LineGateway } from '../line/line.gateway.ts';
+import { createOutboxRepository } from './outbox.repository.ts';
+import { planReminders } from './planner.ts';
+import { policyOverrideSchema } from './policy.ts';
+import type { Timers } from './rate-limit.ts';
+import { holidays, reminderPolicies } from './reminders.table.ts';
+import { createSender } from './sender.ts';
+import { planSummaries } from './summaries.ts';
+
+type Deps = { db: Db; line: LineGateway; config: Config; audit: AuditLog; timers?: Timers; log?: (line: string) => void };
+
+/** Reminders, escalations and daily summaries: planning, sending and the per-organization policy. */
+export function createRemindersService({ db, line, config, audit, timers, log }: Deps) {
+  const sender = createSender({ db, line, config, timers, log });
+  const outbox = createOutboxRepository(db);
+  return {
+    planReminders: (now: Date, opts: { dryRun?: boolean } = {}) => planReminders({ db, config }, now, opts),
+    planSummaries: (now: Date, opts: { dryRun?: boolean } = {}) => planSummaries({ db, config }, now, opts),
+    /** Sends everything due at now(); see sender.ts. */
+    drain: (now: () => Date) => sender.drain(now),
+    outboxCounts: () => outbox.counts(),
+
+    /** Overrides the reminder policy of an organization (cycleId null) or one of its cycles. */
+    async setPolicy(actor: Actor, cycleId: number | null, input: unknown) {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      const parsed = policyOverrideSchema.safeParse(input);
+      if (!parsed.success) throw errors.validation(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      return db.transaction(async (t) => {
+        const tx = t as unknown as Db;
+        const scope = and(eq(reminderPolicies.orgId, actor.orgId), cycleId === null ? isNull(reminderPolicies.cycleId) : eq(reminderPolicies.cycleId, cycleId));
+        await tx.delete(reminderPolicies).where(scope);
+        await tx.insert(reminderPolicies).values({ orgId: actor.orgId, cycleId, policy: parsed.data });
+        await audit.record(tx, actor, { action: 'reminders.policy', entity: 'organization', entityId: actor.orgId, after: { cycleId, policy: parsed.data } });
+        return parsed.data;
+      });
+    },
+
+    /** Adds a holiday of the actor's organization (dates as users write them: 13/04/2568, 2025-04-13). */
+    async addHoliday(actor: Actor, date: string, name: string) {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      const iso = parseThaiDate(date);
+      if (!iso) throw errors.validation([{ path: 'date', message: `"${date}" ไม่ใช่วันที่ที่ถูกต้อง (ตัวอย่าง 13/04/2568)` }]);
+      return db.transaction(async (t) => {
+        const tx = t as unknown as Db;
+        const [row] = await tx.insert(holidays).values({ orgId: actor.orgId, date: iso, name: name.trim() || iso }).returning();
+        await audit.record(tx, actor, { action: 'reminders.holiday', entity: 'organization', entityId: actor.orgId, after: { date: iso, name } });
+        return row!;
+      });
+    },
+  };
+}
+
+export type RemindersService = ReturnType<typeof createRemindersService>;

@@ -1,0 +1,139 @@
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { msg } from '../../messages/index.ts';
+import { LineApiError, type LineGateway } from '../line/line.gateway.ts';
+import { adminAlertMessages } from './flex.ts';
+import { createOutboxRepository, type ClaimedRow } from './outbox.repository.ts';
+import { outboxRow } from './planner.ts';
+import { localTime } from './policy.ts';
+import { createRateLimiter, realTimers, retryDelayMs, type Timers } from './rate-limit.ts';
+
+/**
+ * Drains the outbox: claims due rows (FOR UPDATE SKIP LOCKED, with a lease), pushes each with its
+ * own X-Line-Retry-Key under bounded concurrency and a rate limit, and records the outcome.
+ *
+ * Exactly once: a row is only marked sent after LINE accepted it. If this process dies between
+ * LINE's acceptance and the mark, the lease expires, another drain reclaims the row and pushes it
+ * again with the SAME retry key; LINE answers 409 (already accepted, kept for 24 h:
+ * https://developers.line.biz/en/docs/messaging-api/retrying-api-request/) and the gateway counts
+ * that as success, so nobody gets it twice.
+ */
+export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
+
+export type SenderDeps = { db: Db; line: LineGateway; config: Config; timers?: Timers; log?: (line: string) => void };
+
+const LEASE_MS = 60_000;
+/** Retryable failures (429, 5xx, timeouts) are retried this many times before the row fails. */
+export const MAX_ATTEMPTS = 20;
+const FLUSH_AT = 64;
+
+export function createSender({ db, line, config, timers = realTimers, log }: SenderDeps) {
+  const repo = createOutboxRepository(db);
+  const concurrency = config.reminders.senderConcurrency;
+  const batch = Math.max(16, concurrency * 4);
+  const m = msg(config.defaultLang);
+
+  async function failForGood(row: ClaimedRow, err: LineApiError, at: Date) {
+    await db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      if (!(await repo.markFailed(tx, row, err.message)) || row.kind === 'admin_alert') return;
+      // Tell the organization's admins, once per failed row (an outbox row of its own).
+      const name = row.officer_id ? await repo.officerName(tx, row.org_id, row.officer_id) : undefined;
+      const who = name ?? row.recipient;
+      const reason = `LINE ${err.status || 'error'}`;
+      const alerts = (await repo.admins(tx, row.org_id))
+        .filter((a) => a.lineUserId && a.lineUserId !== row.recipient)
+        .map((a) => ({
+          ...outboxRow({ kind: 'admin_alert', orgId: row.org_id, recipient: a.lineUserId!, officerId: a.id, localDate: localTime(at).date, messages: adminAlertMessages(m, who, reason), now: at }),
+          dedupeKey: `admin_alert:${row.org_id}:${a.lineUserId}:outbox-${row.id}`,
+        }));
+      await repo.insert(tx, alerts);
+    });
+  }
+
+  return {
+    /**
+     * Sends everything due at `now()` and returns when nothing more is due. Rows whose retry
+     * time is later stay for a later drain (the scheduler's next tick).
+     */
+    async drain(now: () => Date): Promise<DrainResult> {
+      const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+      const limiter = createRateLimiter(config.reminders.sendRatePerSecond, timers);
+      const sentIds: number[] = [];
+      const flush = async () => {
+        const ids = sentIds.splice(0);
+        await repo.markSent(ids, now());
+      };
+
+      async function sendOne(row: ClaimedRow) {
+        await limiter.take();
+        try {
+          await line.push(row.recipient, row.messages, { retryKey: row.retry_key, orgId: row.org_id });
+          result.sent++;
+          sentIds.push(row.id);
+          if (sentIds.length >= FLUSH_AT) await flush();
+          return;
+        } catch (e) {
+          const err = e instanceof LineApiError ? e : new LineApiError(0, (e as Error).message);
+          if (err.retryable && row.attempts < MAX_ATTEMPTS) {
+            if (err.status === 429) limiter.backOff(err.retryAfterMs ?? 1_000);
+            const at = new Date(now().getTime() + retryDelayMs(row.attempts, err.retryAfterMs));
+            await repo.markRetry(row, at, err.message);
+            result.retried++;
+          } else {
+            await failForGood(row, err, now());
+            result.failed++;
+            log?.(`outbox ${row.id} (${row.kind}) failed: ${err.message}`);
+          }
+        }
+      }
+
+      // Rounds until a round finds nothing: failures add admin alerts that are due at once.
+      for (;;) {
+        const queue: ClaimedRow[] = [];
+        let exhausted = false;
+        let refilling: Promise<void> | null = null;
+        let round = 0;
+        let claimError: unknown = null;
+        const refill = () =>
+          (refilling ??= (async () => {
+            try {
+              const t = now();
+              const rows = await repo.claim(t, new Date(t.getTime() + LEASE_MS), batch);
+              if (!rows.length) exhausted = true;
+              result.claimed += rows.length;
+              round += rows.length;
+              queue.push(...rows);
+            } catch (e) {
+              claimError = e;
+              exhausted = true;
+            }
+          })().finally(() => {
+            refilling = null;
+          }));
+        const next = async (): Promise<ClaimedRow | undefined> => {
+          for (;;) {
+            const row = queue.shift();
+            if (row) {
+              if (queue.length < batch / 2 && !exhausted) void refill();
+              return row;
+            }
+            if (exhausted) return undefined;
+            await refill();
+          }
+        };
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            for (let row = await next(); row; row = await next()) await sendOne(row);
+          }),
+        );
+        await refilling;
+        await flush();
+        if (claimError) throw claimError;
+        if (round === 0) return result;
+      }
+    },
+  };
+}
+
+export type Sender = ReturnType<typeof createSender>;

@@ -1,0 +1,82 @@
+import { msg } from '../../messages/index.ts';
+import { OPEN_STATUSES, STATUSES, type Status } from '../assignments/workflow.ts';
+import { plainText, summaryMessages, type SummaryView } from './flex.ts';
+import { createOutboxRepository, type OutboxInsert } from './outbox.repository.ts';
+import { loadPolicySet, scopeTables } from './policies.ts';
+import { localTime } from './policy.ts';
+import { createPlanRepository, type SummaryRow } from './plan.repository.ts';
+import { inPlanningTransaction, outboxRow, type PlanDeps, type PlanResult } from './planner.ts';
+
+const FETCH_SIZE = 500;
+
+export type Snapshot = { items: Record<string, string> };
+
+/** The summary one recipient gets today, and the snapshot stored for tomorrow's comparison; null if there is nothing to say. */
+export function buildSummary(row: Pick<SummaryRow, 'scope' | 'items' | 'prev'>, today: string): { view: SummaryView; snapshot: Snapshot } | null {
+  const items = row.items ?? [];
+  if (!items.length) return null;
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<string, number>;
+  const snapshot: Snapshot = { items: {} };
+  const changes: NonNullable<SummaryView['changes']> = [];
+  const overdue: SummaryView['overdue'] = [];
+  for (const i of items) {
+    counts[i.status] = (counts[i.status] ?? 0) + 1;
+    snapshot.items[String(i.id)] = i.status;
+    const before = row.prev?.items[String(i.id)];
+    if (row.prev && before !== i.status) changes.push({ code: i.code, from: before ?? null, to: i.status });
+    if (i.dueOn && i.dueOn < today && OPEN_STATUSES.includes(i.status as Status)) overdue.push({ code: i.code, dueOn: i.dueOn, status: i.status });
+  }
+  const open = items.filter((i) => OPEN_STATUSES.includes(i.status as Status)).length;
+  // Nothing open and nothing changed: an empty summary is not sent.
+  if (open === 0 && row.prev && changes.length === 0) return null;
+  overdue.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  const view: SummaryView = {
+    date: today,
+    scope: row.scope,
+    counts,
+    total: items.length,
+    approved: counts.approved ?? 0,
+    changes: row.prev ? changes : null,
+    overdue: overdue.slice(0, 10),
+    overdueTotal: overdue.length,
+  };
+  return { view, snapshot };
+}
+
+/**
+ * Plans today's daily summaries due at `now`: supervisors and certifiers (what they supervise),
+ * admins and opted-in groups (the whole organization). Each recipient's snapshot is stored with
+ * the outbox row, in the same transaction, for "what changed since the previous summary".
+ */
+export async function planSummaries({ db, config }: PlanDeps, now: Date, opts: { dryRun?: boolean } = {}): Promise<PlanResult> {
+  const localDate = localTime(now).date;
+  const tables = scopeTables(await loadPolicySet(db, config), now, 'summary');
+  const m = msg(config.defaultLang);
+  const repo = createPlanRepository(db);
+  const outboxRepo = createOutboxRepository(db);
+  return inPlanningTransaction(db, Boolean(opts.dryRun), async (tx) => {
+    const result: PlanResult = { localDate, planned: 0, byKind: {}, ...(opts.dryRun ? { preview: [] } : {}) };
+    if (!tables.defaultDue && !tables.dueOrgs.length) return result;
+    await repo.openSummaryCursor(tx, 'summary_plan', tables, localDate);
+    for (;;) {
+      const rows = await repo.fetch<SummaryRow>(tx, 'summary_plan', FETCH_SIZE);
+      if (!rows.length) break;
+      const inserts: OutboxInsert[] = [];
+      const snapshots = [];
+      for (const r of rows) {
+        const built = buildSummary(r, localDate);
+        if (!built) continue;
+        const messages = summaryMessages(m, config, built.view);
+        result.preview?.push({ kind: 'summary', recipient: r.recipient, name: r.recipient_name, text: plainText(messages) });
+        inserts.push(outboxRow({ kind: 'summary', orgId: r.org_id, recipient: r.recipient, officerId: r.officer_id, localDate, messages, now }));
+        snapshots.push({ recipient: `${r.org_id}:${r.recipient}`, orgId: r.org_id, localDate, snapshot: built.snapshot });
+      }
+      result.planned += await outboxRepo.insert(tx, inserts);
+      result.byKind.summary = (result.byKind.summary ?? 0) + inserts.length;
+      await repo.saveSnapshots(tx, snapshots);
+      if (rows.length < FETCH_SIZE) break;
+    }
+    await repo.close(tx, 'summary_plan');
+    return result;
+  });
+}
