@@ -27,12 +27,14 @@ export type LineApiStandIn = {
   setLatency(ms: number): void;
   /** Push to this user fails as LINE does for a user who blocked the account / is unknown. */
   blockUser(userId: string): void;
+  unblockUser(userId: string): void;
   setProfile(userId: string, displayName: string): void;
   reset(): void;
   close(): Promise<void>;
 };
 
-export async function startLineApiStandIn(opts: { accessToken?: string; latencyMs?: number } = {}): Promise<LineApiStandIn> {
+/** `recordBodies: false` keeps only the recipient and first altText of each request (benchmarks sending many thousands). */
+export async function startLineApiStandIn(opts: { accessToken?: string; latencyMs?: number; recordBodies?: boolean } = {}): Promise<LineApiStandIn> {
   const requests: RecordedRequest[] = [];
   const acceptedKeys = new Map<string, string>();
   const usedReplyTokens = new Set<string>();
@@ -59,7 +61,7 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
     } catch {
       return send(res, 400, { message: 'The request body has 1 error(s)' });
     }
-    const rec: RecordedRequest = { method: req.method ?? 'GET', path, retryKey, body, at: Date.now() };
+    const rec: RecordedRequest = { method: req.method ?? 'GET', path, retryKey, body: opts.recordBodies === false ? { to: body?.to, altText: body?.messages?.[0]?.altText } : body, at: Date.now() };
     requests.push(rec);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
@@ -127,6 +129,7 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
     failNext: (count, fault) => faults.push({ ...fault, left: count }),
     setLatency: (ms) => { latency = ms; },
     blockUser: (id) => blocked.add(id),
+    unblockUser: (id) => blocked.delete(id),
     setProfile: (id, name) => profiles.set(id, name),
     reset: () => {
       requests.length = 0;
