@@ -7,6 +7,9 @@ import { createContainer, prepareDatabase, type Container } from './container.ts
 import { openDatabase } from './db/client.ts';
 import { msg } from './messages/index.ts';
 import { cliActor } from './modules/auth/actor.ts';
+import { createGroupCode, createLinkCode } from './modules/line/linking.usecases.ts';
+import { formatRunResult, runReminders, runSummary } from './modules/reminders/reminders.cli.ts';
+import { formatThaiDateTime } from './shared/thai-date.ts';
 import { systemClock } from './shared/clock.ts';
 import { isAppError } from './shared/errors.ts';
 
@@ -92,6 +95,55 @@ export function buildCli(): Command {
         console.error(`token ${t.id} for ${organization.slug}: keep it secret; use as "Authorization: Bearer <token>"`);
       });
     });
+
+  program
+    .command('link-code')
+    .description('one-time code an officer sends to the bot ("ผูกบัญชี <code>") to link their LINE account')
+    .requiredOption('--org <slug>', 'organization')
+    .requiredOption('--officer <name>', 'officer name as in the assignment sheet (honorific optional)')
+    .option('--days <n>', 'valid for this many days', (v) => Number(v), 7)
+    .action(async (o: { org: string; officer: string; days: number }) => {
+      await withContainer(async (c) => {
+        const r = await createLinkCode(c, { orgSlug: o.org, officerName: o.officer, ttlDays: o.days });
+        console.log(r.code);
+        console.error(`ให้ผู้ใช้ส่ง "ผูกบัญชี ${r.code}" ถึงบอทในแชต 1:1 ภายใน ${formatThaiDateTime(r.expiresAt)} (ใช้ได้ครั้งเดียว)`);
+      });
+    });
+
+  program
+    .command('group-code')
+    .description('one-time code typed in the working group\'s LINE group ("ลงทะเบียน <code>") to register it')
+    .requiredOption('--org <slug>', 'organization')
+    .option('--days <n>', 'valid for this many days', (v) => Number(v), 7)
+    .action(async (o: { org: string; days: number }) => {
+      await withContainer(async (c) => {
+        const r = await createGroupCode(c, { orgSlug: o.org, ttlDays: o.days });
+        console.log(r.code);
+        console.error(`พิมพ์ "ลงทะเบียน ${r.code}" ในกลุ่ม LINE ของคณะทำงาน ภายใน ${formatThaiDateTime(r.expiresAt)}`);
+      });
+    });
+
+  const isoNow = (v: string) => {
+    const d = new Date(v);
+    if (Number.isNaN(d.getTime())) throw new InvalidArgumentError('ISO date-time, e.g. 2025-03-24T09:00:00+07:00');
+    return d;
+  };
+  for (const [name, what, run] of [
+    ['remind', 'plan and send the reminders and escalations due at --now, once', runReminders],
+    ['summary', 'plan and send the daily summaries due at --now, once', runSummary],
+  ] as const) {
+    program
+      .command(name)
+      .description(what)
+      .option('--now <ISO datetime>', 'act as if it were this time', isoNow)
+      .option('--dry-run', 'print what would be sent; write and send nothing')
+      .action(async (o: { now?: Date; dryRun?: boolean }) => {
+        await withContainer(async (c) => {
+          const r = await run(c, { now: o.now ?? new Date(), dryRun: Boolean(o.dryRun) });
+          console.log(formatRunResult(r));
+        });
+      });
+  }
 
   return program;
 }
