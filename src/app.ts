@@ -4,6 +4,8 @@ import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
+import { webhookRoutes } from './modules/line/webhook.routes.ts';
+import { simulatorRoutes } from './modules/simulator/simulator.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 
 /** Builds the HTTP app from a container. Never listens: server.ts does, tests call inject(). */
@@ -22,5 +24,8 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
   catalogRoutes(app, c);
   assignmentsRoutes(app, c);
   importRoutes(app, c);
+  // Exactly one of the two: the LINE webhook with credentials, the simulator without (offline).
+  if (c.config.line.offline) simulatorRoutes(app, c);
+  else webhookRoutes(app, c);
   return app;
 }

@@ -10,8 +10,10 @@ import { createCyclesRepository } from './modules/cycles/cycles.repository.ts';
 import { createCyclesService } from './modules/cycles/cycles.usecases.ts';
 import { createImportService } from './modules/import/import.usecases.ts';
 import { createOfflineGateway, createOnlineGateway, type LineGateway } from './modules/line/line.gateway.ts';
+import { createLineBot } from './modules/line/line.module.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
+import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
 import type { Clock } from './shared/clock.ts';
 
 /** The one composition root: every service is built here from the database, clock and config. */
@@ -28,7 +30,9 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const cycles = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
   const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, clock });
   const imports = createImportService({ db, catalog, cycles, audit });
-  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports };
+  const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, log });
+  const reminders = createRemindersService({ db, line, config, audit, log });
+  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders };
 }
 
 export type Container = ReturnType<typeof createContainer>;

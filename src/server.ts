@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createContainer, prepareDatabase } from './container.ts';
 import { openDatabase } from './db/client.ts';
 import { systemClock } from './shared/clock.ts';
+import { startScheduler } from './modules/reminders/scheduler.ts';
 
 /** Entry point: listen, start schedules, close gracefully on SIGINT/SIGTERM. */
 async function main() {
@@ -20,6 +21,10 @@ async function main() {
   const container = createContainer({ config, database, clock: systemClock });
   const catalogs = await prepareDatabase(container);
   const app = await buildApp(container);
+  // Reminders, escalations and daily summaries (SCHEDULER_ENABLED=false on instances that only serve HTTP).
+  const scheduler = config.reminders.schedulerEnabled
+    ? startScheduler({ reminders: container.reminders, clock: systemClock, crons: config.reminders, log: (m, e) => (e ? app.log.error({ err: e }, m) : app.log.info(m)) })
+    : null;
 
   let closing = false;
   const close = async (signal: string) => {
@@ -27,6 +32,8 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await scheduler?.stop();
+    await container.lineBot.worker.stop();
     await database.close();
     process.exit(0);
   };
@@ -34,12 +41,15 @@ async function main() {
   process.on('SIGTERM', () => void close('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
+  // Webhook events are processed from the inbox: right after each request, and by this poll for retries.
+  container.lineBot.worker.start();
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)';
   console.log(`ITA OIT tracker listening on http://${config.host}:${port}`);
   console.log(`  database: ${where}; catalogs: ${catalogs.map((c) => `${c.year} (O1–O${c.items})`).join(', ')}`);
   console.log(`  LINE: ${config.line.offline ? 'offline mode (no LINE credentials set)' : `channel configured, API ${config.line.apiBaseUrl}`}`);
+  if (config.line.offline) console.log(`  LINE simulator: http://${config.host}:${port}/dev/simulator`);
 }
 
 main().catch((e) => {

@@ -1,4 +1,6 @@
 import type { th } from './th.ts';
+import { lineEn } from './line.en.ts';
+import { remindersEn } from './reminders.en.ts';
 
 type P = Record<string, any>;
 
@@ -32,7 +34,7 @@ export const en: typeof th = {
   action: {
     start: 'start', submit: 'submit', approve: 'approve', return: 'return',
     mark_not_applicable: 'mark not applicable', reopen: 'reopen', add_evidence: 'add evidence to',
-    view: 'view', import: 'import into',
+    view: 'view', import: 'import into', snooze: 'snooze',
   },
   entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item' },
   importErrors: {
@@ -49,4 +51,6 @@ export const en: typeof th = {
     noUnitsForAll: '"all units" given but the organization has no units yet and the file names none',
     unreadable: (detail: string) => `cannot read the file (${detail})`,
   },
+  line: lineEn,
+  reminders: remindersEn,
 };

@@ -1,3 +1,5 @@
+import { lineTh } from './line.th.ts';
+import { remindersTh } from './reminders.th.ts';
 /** Every user-facing Thai text. Functions take the values they show. */
 type P = Record<string, any>;
 
@@ -43,6 +45,7 @@ export const th = {
     add_evidence: 'แนบหลักฐาน',
     view: 'ดู',
     import: 'นำเข้าข้อมูล',
+    snooze: 'เลื่อนการเตือน',
   } as Record<string, string>,
   entity: {
     assignment: 'รายการมอบหมาย',
@@ -66,6 +69,8 @@ export const th = {
     noUnitsForAll: 'ระบุ "ทุกส่วนราชการ" แต่ยังไม่มีหน่วยงานใดในระบบหรือในไฟล์นี้',
     unreadable: (detail: string) => `อ่านไฟล์ไม่ได้ (${detail})`,
   },
+  line: lineTh,
+  reminders: remindersTh,
 };
 
 function entityTh(e: unknown): string {

@@ -1,0 +1,45 @@
+/**
+ * The load generator for bench:webhook, run as its own process so that signing requests and
+ * counting responses do not share the event loop with the server being measured.
+ * Usage: node webhook-load.ts <url> <seconds> <connections> [rate]; prints autocannon's result as JSON.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+
+const [url, seconds, connections, rate] = process.argv.slice(2);
+const SECRET = process.env.BENCH_LINE_SECRET!;
+const EVENTS_PER_REQUEST = 5;
+const users = Array.from({ length: 20 }, (_, i) => `U${(i + 1).toString(16).padStart(32, '0')}`);
+const words = ['ช่วยเหลือ', 'งานของฉัน', 'สวัสดีครับ 😀', 'O12', 'help'];
+
+function signedBody() {
+  const now = Date.now();
+  const events = Array.from({ length: EVENTS_PER_REQUEST }, (_, i) => ({
+    type: 'message',
+    mode: 'active',
+    timestamp: now,
+    webhookEventId: randomUUID(),
+    deliveryContext: { isRedelivery: false },
+    source: { type: 'user', userId: users[Math.floor(Math.random() * users.length)] },
+    replyToken: randomUUID().replace(/-/g, ''),
+    message: { type: 'text', id: String(now + i), quoteToken: 'q', text: words[i % words.length] },
+  }));
+  const body = JSON.stringify({ destination: 'Ubench', events });
+  return { body, signature: createHmac('sha256', SECRET).update(body).digest('base64') };
+}
+
+const result = await autocannon({
+  url: `${url}/webhook`,
+  method: 'POST',
+  connections: Number(connections),
+  duration: Number(seconds),
+  ...(rate ? { overallRate: Number(rate) } : {}),
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  requests: [{
+    setupRequest: (req: any) => {
+      const { body, signature } = signedBody();
+      return { ...req, body, headers: { ...req.headers, 'x-line-signature': signature } };
+    },
+  }],
+});
+process.stdout.write(JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors }));

@@ -1,0 +1,115 @@
+import type { Messages } from '../../messages/index.ts';
+import { errors, isAppError } from '../../shared/errors.ts';
+import { formatThaiDate } from '../../shared/thai-date.ts';
+import type { AssignmentsService } from '../assignments/assignments.usecases.ts';
+import { RULES, type WorkflowAction } from '../assignments/workflow.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { CyclesService } from '../cycles/cycles.usecases.ts';
+import type { ChatViews } from './chat.views.ts';
+import { bubble, button, flexMessage, postback, text, textMessage, uri } from './flex/common.ts';
+import type { LineMessage } from './line.gateway.ts';
+import type { Postback } from './postback.ts';
+import type { SnoozeService } from './snooze.ts';
+
+type OfficerActor = Extract<Actor, { kind: 'officer' }>;
+
+type Deps = {
+  assignments: AssignmentsService;
+  cycles: Pick<CyclesService, 'latest'>;
+  snoozes: SnoozeService;
+  views: ChatViews;
+  m: Messages;
+  liffUrl: (id: number) => string;
+};
+
+/** A use-case failure the user can act on becomes a Thai text; anything else propagates (and is retried). */
+export function errorText(m: Messages, e: unknown): LineMessage[] {
+  if (isAppError(e)) return [textMessage(m.errors[e.code](e.params))];
+  throw e;
+}
+
+/**
+ * Button presses and the typed "return" command. The payload only names the assignment: every
+ * action goes through the assignments use cases with the actor of the person who pressed it, so
+ * a crafted postback for someone else's item is refused by permissions.ts like any other request.
+ */
+export function createChatActions(d: Deps) {
+  const A = d.m.line.actions;
+
+  const done: Record<'start' | 'submit' | 'approve', (code: string) => string> = { start: A.started, submit: A.submitted, approve: A.approved };
+
+  async function transition(actor: OfficerActor, id: number, action: WorkflowAction, version: number | undefined, note: string | null, ok: (code: string) => string) {
+    try {
+      const row = await d.assignments.transition(actor, id, action, { version, note });
+      return [textMessage(ok(row.itemCode))];
+    } catch (e) {
+      if (isAppError(e) && e.code === 'EVIDENCE_REQUIRED') {
+        const det = await d.assignments.detail(actor, id);
+        const code = det.assignment.itemCode;
+        return [flexMessage(A.needEvidence(code), bubble({ body: [text(A.needEvidence(code))], footer: [button(uri(d.m.line.buttons.addEvidence, d.liffUrl(id)), 'primary')] }, 'kilo'))];
+      }
+      // A second tap (or a retried event) finding the item already where the action leads: say so.
+      if (isAppError(e) && (e.code === 'STALE_VERSION' || e.code === 'ILLEGAL_TRANSITION')) {
+        const det = await d.assignments.detail(actor, id).catch(() => null);
+        if (det && det.assignment.status === RULES[action].to && det.assignment.statusNote === (RULES[action].needsNote ? note : det.assignment.statusNote)) {
+          return [textMessage(ok(det.assignment.itemCode))];
+        }
+      }
+      return errorText(d.m, e);
+    }
+  }
+
+  return {
+    async postback(actor: OfficerActor, p: Postback): Promise<LineMessage[]> {
+      try {
+        switch (p.a) {
+          case 'start':
+          case 'submit':
+          case 'approve':
+            return await transition(actor, p.id, p.a, p.v, null, done[p.a]);
+          case 'ret': {
+            const det = await d.assignments.detail(actor, p.id);
+            if (!det.actions.includes('return')) return errorText(d.m, errors.forbidden('return'));
+            const code = det.assignment.itemCode;
+            const reasons = A.returnReasons.map((r, i) => postback(r, { a: 'return', id: p.id, v: p.v, r: i }, `${d.m.line.buttons.return} ${code}: ${r}`));
+            return [textMessage(A.askReturnReason(code), reasons)];
+          }
+          case 'return': {
+            const reason = A.returnReasons[p.r];
+            if (!reason) return [textMessage(A.badButton)];
+            return await transition(actor, p.id, 'return', p.v, reason, (code) => A.returned(code, reason));
+          }
+          case 'snooze': {
+            const s = await d.snoozes.snooze(actor, p.id, p.d);
+            return [textMessage(A.snoozed(s.itemCode, formatThaiDate(s.until, 'long')))];
+          }
+          case 'detail':
+            return await d.views.singleDetail(actor, p.id);
+          case 'more':
+            if (p.l === 'my') return await d.views.myItems(actor, p.o);
+            if (p.l === 'pending') return await d.views.pending(actor, p.o);
+            if (p.l === 'sup') return await d.views.supervisedSummary(actor, p.o);
+            return p.n ? await d.views.itemDetail(actor, p.n, true, p.o) : [textMessage(A.badButton)];
+        }
+      } catch (e) {
+        return errorText(d.m, e);
+      }
+    },
+
+    /** `ส่งกลับ O12 <เหตุผล>`: returns the one submitted O12 this officer may return. */
+    async returnByCode(actor: OfficerActor, itemNumber: number, reason: string): Promise<LineMessage[]> {
+      const code = `O${itemNumber}`;
+      const cycle = await d.cycles.latest(actor.orgId);
+      if (!cycle) return [textMessage(d.m.line.list.noCycle)];
+      const rows = await d.assignments.list(actor, { cycleId: cycle.id, itemNumber, statuses: ['submitted'], officerId: actor.officerId, roles: ['supervisor', 'certifier'] });
+      const allowed = [];
+      for (const r of rows) if ((await d.assignments.detail(actor, r.id)).actions.includes('return')) allowed.push(r);
+      if (allowed.length === 0) return [textMessage(A.nothingToReturn(code))];
+      if (allowed.length > 1) return [textMessage(A.ambiguousReturn(code)), ...(await d.views.itemDetail(actor, itemNumber, true))];
+      const target = allowed[0]!;
+      return transition(actor, target.id, 'return', target.version, reason.slice(0, 2000), (c) => A.returned(c, reason));
+    },
+  };
+}
+
+export type ChatActions = ReturnType<typeof createChatActions>;

@@ -1,0 +1,156 @@
+import type { Clock } from '../../shared/clock.ts';
+import { bangkokDate } from '../../shared/thai-date.ts';
+import type { Messages } from '../../messages/index.ts';
+import type { AssignmentRow } from '../assignments/assignments.repository.ts';
+import type { AssignmentsService } from '../assignments/assignments.usecases.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { CatalogService } from '../catalog/catalog.usecases.ts';
+import type { CyclesService } from '../cycles/cycles.usecases.ts';
+import { flexMessage, MAX_BUBBLES, textMessage, type FlexContext } from './flex/common.ts';
+import { itemCard, overdueDays, type CardItem } from './flex/item-card.ts';
+import { detailAltText, itemDetailBubble } from './flex/item-detail.ts';
+import { moreBubble, pendingPageBubble, sortForList } from './flex/lists.ts';
+import { summaryBubble, tally } from './flex/summary.ts';
+import type { LineMessage } from './line.gateway.ts';
+
+/** Cards per carousel page: the 12th bubble is kept for "more". */
+export const CARDS_PER_PAGE = MAX_BUBBLES - 1;
+export const PENDING_ROWS_PER_PAGE = 15;
+const ALL = 100_000;
+
+type Deps = {
+  assignments: AssignmentsService;
+  cycles: Pick<CyclesService, 'latest'>;
+  catalog: Pick<CatalogService, 'subIndicators'>;
+  clock: Clock;
+  m: Messages;
+  liffUrl: (id: number) => string;
+};
+
+/**
+ * What the bot shows: lists, item detail and summaries, each as LINE messages. Every read goes
+ * through the assignments use cases with the viewer's actor. `viewerActs` is false for a group
+ * member who is not linked: they may read, but get no action buttons.
+ */
+export function createChatViews(d: Deps) {
+  const ctx = (): FlexContext => ({ m: d.m, liffUrl: d.liffUrl, today: bangkokDate(d.clock.now()) });
+  const L = d.m.line;
+
+  async function detailView(actor: Actor, id: number, viewerActs: boolean) {
+    const det = await d.assignments.detail(actor, id);
+    const onIt = actor.kind === 'officer' && det.people.some((p) => p.officerId === actor.officerId);
+    const card: CardItem = {
+      row: det.assignment,
+      preparers: det.people.filter((p) => p.role === 'preparer').map((p) => p.name),
+      actions: viewerActs ? det.actions : [],
+      evidenceCount: det.evidence.length,
+      canSnooze: viewerActs && onIt,
+    };
+    return { card, item: det.item, people: det.people, evidence: det.evidence };
+  }
+
+  async function cards(actor: Actor, rows: AssignmentRow[], viewerActs: boolean): Promise<CardItem[]> {
+    return Promise.all(rows.map(async (row) => (await detailView(actor, row.id, viewerActs)).card));
+  }
+
+  async function withPreparers(actor: Actor, rows: AssignmentRow[]) {
+    const people = await d.assignments.people(actor, rows.map((r) => r.id));
+    return rows.map((r) => ({ ...r, preparers: people.filter((p) => p.assignmentId === r.id && p.role === 'preparer').map((p) => p.name) }));
+  }
+
+  /** A carousel page of cards plus a "more" bubble when the list continues. */
+  async function carousel(actor: Actor, all: AssignmentRow[], offset: number, viewerActs: boolean, alt: string, more: (o: number) => Parameters<typeof moreBubble>[1]) {
+    const page = all.slice(offset, offset + CARDS_PER_PAGE);
+    const bubbles = (await cards(actor, page, viewerActs)).map((c) => itemCard(ctx(), c));
+    const next = offset + page.length;
+    if (next < all.length) bubbles.push(moreBubble(ctx(), more(next), all.length - next));
+    return flexMessage(alt, bubbles);
+  }
+
+  return {
+    /** งานของฉัน: the officer's open items, overdue first, then by due date. */
+    async myItems(actor: Extract<Actor, { kind: 'officer' }>, offset = 0): Promise<LineMessage[]> {
+      const cycle = await d.cycles.latest(actor.orgId);
+      if (!cycle) return [textMessage(L.list.noCycle)];
+      const today = bangkokDate(d.clock.now());
+      const rows = (await d.assignments.openForOfficer(actor, actor.officerId, cycle.id)).sort((a, b) =>
+        Number(overdueDays(b, today) !== null) - Number(overdueDays(a, today) !== null) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.itemNumber - b.itemNumber);
+      if (rows.length === 0) return [textMessage(L.list.myEmpty)];
+      const overdue = rows.filter((r) => overdueDays(r, today) !== null).length;
+      return [await carousel(actor, rows, offset, true, L.list.myAlt(rows.length, overdue), (o) => ({ a: 'more', l: 'my', o }))];
+    },
+
+    /** ค้าง: everything not yet approved, grouped by status, overdue first, one page per bubble. */
+    async pending(actor: Actor, offset = 0): Promise<LineMessage[]> {
+      const cycle = await d.cycles.latest(actor.orgId);
+      if (!cycle) return [textMessage(L.list.noCycle)];
+      const today = bangkokDate(d.clock.now());
+      const all = sortForList(await d.assignments.pending(actor, { cycleId: cycle.id, limit: ALL }), today);
+      if (all.length === 0) return [textMessage(L.list.pendingEmpty)];
+      const page = await withPreparers(actor, all.slice(offset, offset + PENDING_ROWS_PER_PAGE));
+      const to = offset + page.length;
+      const overdue = all.filter((r) => overdueDays(r, today) !== null).length;
+      const bubble = pendingPageBubble(ctx(), page, { from: offset + 1, to, total: all.length }, to < all.length ? { a: 'more', l: 'pending', o: to } : undefined);
+      return [flexMessage(`${L.list.pendingAlt(all.length, overdue)} (${L.list.range(offset + 1, to, all.length)})`, bubble)];
+    },
+
+    /** สรุป in a group: counts and percent complete per sub-indicator. */
+    async orgSummary(actor: Actor): Promise<LineMessage[]> {
+      const cycle = await d.cycles.latest(actor.orgId);
+      if (!cycle) return [textMessage(L.list.noCycle)];
+      const rows = await d.assignments.list(actor, { cycleId: cycle.id, limit: ALL });
+      const subs = await d.catalog.subIndicators(cycle.catalogYear);
+      const overall = tally(rows);
+      const per = subs
+        .map((s) => ({ code: s.code, title: s.title, ...tally(rows.filter((r) => r.subIndicator === s.code)) }))
+        .filter((t) => t.total > 0);
+      const pct = overall.total ? Math.round((overall.done / overall.total) * 100) : 0;
+      return [flexMessage(L.summary.alt(pct, overall.done, overall.total), summaryBubble(ctx(), `${L.summary.title} ${cycle.year}`, overall, per))];
+    },
+
+    /** สรุป in 1:1: what this officer supervises or certifies, then the items awaiting their approval. */
+    async supervisedSummary(actor: Extract<Actor, { kind: 'officer' }>, offset = 0): Promise<LineMessage[]> {
+      const cycle = await d.cycles.latest(actor.orgId);
+      if (!cycle) return [textMessage(L.list.noCycle)];
+      const rows = await d.assignments.list(actor, { cycleId: cycle.id, officerId: actor.officerId, roles: ['supervisor', 'certifier'], limit: ALL });
+      if (rows.length === 0) return [textMessage(L.summary.noneSupervised)];
+      const awaiting = sortForList(rows.filter((r) => r.status === 'submitted'), bangkokDate(d.clock.now()));
+      const out: LineMessage[] = [];
+      if (offset === 0) {
+        const overall = tally(rows);
+        const pct = Math.round((overall.done / overall.total) * 100);
+        out.push(flexMessage(`${L.summary.alt(pct, overall.done, overall.total)} · ${L.summary.awaiting(awaiting.length)}`, summaryBubble(ctx(), L.summary.supervisedTitle, overall, [])));
+      }
+      if (awaiting.length > offset) {
+        out.push(await carousel(actor, awaiting, offset, true, L.summary.awaiting(awaiting.length), (o) => ({ a: 'more', l: 'sup', o })));
+      }
+      return out;
+    },
+
+    /** O12 / ข้อ 12: the item's assignments in the latest cycle, the viewer's own first. */
+    async itemDetail(actor: Actor, itemNumber: number, viewerActs: boolean, offset = 0): Promise<LineMessage[]> {
+      const cycle = await d.cycles.latest(actor.orgId);
+      if (!cycle) return [textMessage(L.list.noCycle)];
+      const rows = await d.assignments.list(actor, { cycleId: cycle.id, itemNumber, limit: ALL });
+      if (rows.length === 0) return [textMessage(L.detail.notFound(`O${itemNumber}`))];
+      if (actor.kind === 'officer') {
+        const mine = new Set((await d.assignments.people(actor, rows.map((r) => r.id))).filter((p) => p.officerId === actor.officerId).map((p) => p.assignmentId));
+        rows.sort((a, b) => Number(mine.has(b.id)) - Number(mine.has(a.id)));
+      }
+      const page = rows.slice(offset, offset + CARDS_PER_PAGE);
+      const views = await Promise.all(page.map((r) => detailView(actor, r.id, viewerActs)));
+      const bubbles = views.map((v) => itemDetailBubble(ctx(), v));
+      const next = offset + page.length;
+      if (next < rows.length) bubbles.push(moreBubble(ctx(), { a: 'more', l: 'item', o: next, n: itemNumber }, rows.length - next));
+      return [flexMessage(detailAltText(ctx(), views[0]!), bubbles)];
+    },
+
+    /** One assignment's detail (a "details" button). */
+    async singleDetail(actor: Actor, id: number, viewerActs = true): Promise<LineMessage[]> {
+      const v = await detailView(actor, id, viewerActs);
+      return [flexMessage(detailAltText(ctx(), v), itemDetailBubble(ctx(), v))];
+    },
+  };
+}
+
+export type ChatViews = ReturnType<typeof createChatViews>;

@@ -1,0 +1,64 @@
+import { parseItemNumber } from '../catalog/item-code.ts';
+import { squashSpaces, thaiDigitsToArabic } from '../../shared/thai-text.ts';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'my' }
+  | { kind: 'summary' }
+  | { kind: 'pending' }
+  | { kind: 'item'; number: number; code: string }
+  | { kind: 'link'; code: string }
+  | { kind: 'register'; code: string }
+  | { kind: 'return'; number: number | null; code: string; reason: string }
+  | { kind: 'unknown' };
+
+const WORDS: Array<[Command['kind'], string[]]> = [
+  ['help', ['ช่วยเหลือ', 'help', 'วิธีใช้', 'คำสั่ง', 'เมนู', 'menu', '?']],
+  ['my', ['งานของฉัน', 'งานฉัน', 'my', 'mytasks', 'myitems', 'mywork']],
+  ['summary', ['สรุป', 'summary', 'สรุปผล', 'ความคืบหน้า']],
+  ['pending', ['ค้าง', 'รายการค้าง', 'งานค้าง', 'pending', 'ข้อค้าง']],
+];
+
+/** Thai digits, full-width forms, zero-width spaces and runs of spaces: every spelling officers type. */
+export function normaliseText(s: string): string {
+  return squashSpaces(thaiDigitsToArabic(s.normalize('NFKC')).replace(/[\u200b-\u200d\ufeff]/g, ''));
+}
+
+/** Removes @mentions (e.g. of the bot) so "@ITA bot ค้าง" reads as "ค้าง". */
+export function stripMentions(text: string, mentionees: ReadonlyArray<{ index: number; length: number }> = []): string {
+  let out = text;
+  for (const m of [...mentionees].sort((a, b) => b.index - a.index)) out = out.slice(0, m.index) + ' ' + out.slice(m.index + m.length);
+  return out;
+}
+
+const ITEM_TOKEN = String.raw`(?:ข้อที่|ข้อ)?\s*[OoＯｏ○◯〇]?\s*\d{1,3}`;
+const RETURN_RE = new RegExp(String.raw`^(?:ส่งกลับ|return)\s*(${ITEM_TOKEN})\s+(.+)$`, 'isu');
+
+/**
+ * Reads a chat message. In a group a bare number ("12") is ordinary chat, not an item code;
+ * "O12", "ข้อ 12", "012" and "สถานะ O12" are item codes everywhere.
+ */
+export function parseCommand(raw: string, opts: { inGroup: boolean }): Command {
+  const text = normaliseText(raw);
+  const key = text.toLowerCase().replace(/\s+/g, '');
+  for (const [kind, words] of WORDS) if (words.includes(key)) return { kind } as Command;
+
+  let m = /^(?:link|ผูกบัญชี|ผูก)\s*(.*)$/isu.exec(text);
+  if (m) return { kind: 'link', code: m[1]!.trim() };
+  m = /^(?:register|ลงทะเบียน)\s*(.*)$/isu.exec(text);
+  if (m) return { kind: 'register', code: m[1]!.trim() };
+  m = RETURN_RE.exec(text);
+  if (m) {
+    const n = parseItemNumber(m[1]!);
+    return { kind: 'return', number: n, code: n ? `O${n}` : m[1]!, reason: m[2]!.trim() };
+  }
+  if (/^(?:ส่งกลับ|return)(?:\s|$)/iu.test(text)) return { kind: 'return', number: null, code: '', reason: '' };
+
+  const code = text.replace(/^(?:สถานะ|status)\s*/iu, '');
+  const bareNumber = /^[1-9]\d{0,2}$/.test(code);
+  if (!(opts.inGroup && bareNumber)) {
+    const n = parseItemNumber(code);
+    if (n !== null) return { kind: 'item', number: n, code: `O${n}` };
+  }
+  return { kind: 'unknown' };
+}

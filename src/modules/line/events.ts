@@ -1,0 +1,145 @@
+import type { Messages } from '../../messages/index.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { ChatActions } from './chat.actions.ts';
+import type { ChatViews } from './chat.views.ts';
+import { parseCommand, stripMentions, type Command } from './commands.ts';
+import { textMessage } from './flex/common.ts';
+import type { InboxJob } from './inbox.worker.ts';
+import type { LineMessage } from './line.gateway.ts';
+import type { LinkedOfficer, LinkingRepository } from './linking.repository.ts';
+import type { LinkingService, RedeemFailure } from './linking.usecases.ts';
+import { decodePostback } from './postback.ts';
+import type { Conversation, Respond } from './responder.ts';
+import { handledEvent, type HandledEvent } from './webhook.schema.ts';
+
+type Deps = { repo: LinkingRepository; linking: LinkingService; views: ChatViews; actions: ChatActions; respond: Respond; m: Messages };
+
+const officerActor = (o: LinkedOfficer): Extract<Actor, { kind: 'officer' }> => ({ kind: 'officer', orgId: o.orgId, officerId: o.id, isAdmin: o.isAdmin });
+
+/**
+ * Turns one stored LINE event into answers. Groups chat a lot: there only commands get an
+ * answer. In 1:1 anything unknown gets a short help. People are resolved from their LINE user id
+ * on every event; nothing in the event is trusted for authorization.
+ */
+export function createLineEventHandler(d: Deps) {
+  const L = d.m.line;
+
+  function linkFailure(f: RedeemFailure): LineMessage[] {
+    if (f.reason === 'rate_limited') return [textMessage(L.link.rateLimited(f.minutes ?? 15))];
+    if (f.reason === 'wrong_kind') return [textMessage(L.link.wrongKind)];
+    if (f.reason === 'line_taken') return [textMessage(L.link.lineIdTaken(f.name ?? ''))];
+    return [textMessage(L.link.invalid)];
+  }
+
+  /** The officer a LINE user acts as: in a group, the one in the group's organization. */
+  async function officerOf(userId: string | undefined, orgId?: number): Promise<LinkedOfficer | undefined> {
+    if (!userId) return undefined;
+    const all = await d.repo.officersByLineUser(userId);
+    return orgId === undefined ? all[0] : all.find((o) => o.orgId === orgId);
+  }
+
+  async function direct(userId: string, cmd: Command): Promise<LineMessage[]> {
+    if (cmd.kind === 'link') {
+      if (!cmd.code) return [textMessage(L.link.usage)];
+      const r = await d.linking.redeemOfficerCode(userId, cmd.code);
+      return r.ok ? [textMessage(L.link.linked(r.officerName, r.orgName))] : linkFailure(r);
+    }
+    if (cmd.kind === 'register') return [textMessage(L.link.wrongKind)];
+    const officer = await officerOf(userId);
+    if (!officer) return [textMessage(L.help.unlinked)];
+    const actor = officerActor(officer);
+    switch (cmd.kind) {
+      case 'help': return [textMessage(L.help.officer)];
+      case 'my': return d.views.myItems(actor);
+      case 'summary': return d.views.supervisedSummary(actor);
+      case 'pending': return d.views.pending(actor);
+      case 'item': return d.views.itemDetail(actor, cmd.number, true);
+      case 'return': return cmd.number && cmd.reason ? d.actions.returnByCode(actor, cmd.number, cmd.reason) : [textMessage(L.actions.returnUsage)];
+      default: return [textMessage(L.unknown)];
+    }
+  }
+
+  async function group(groupId: string, userId: string | undefined, cmd: Command): Promise<LineMessage[]> {
+    if (cmd.kind === 'unknown') return [];
+    if (cmd.kind === 'register') {
+      if (!cmd.code) return [textMessage(L.help.unregisteredGroup)];
+      const r = await d.linking.redeemGroupCode(groupId, userId, cmd.code);
+      return r.ok ? [textMessage(L.link.groupRegistered(r.orgName)), textMessage(L.help.group)] : linkFailure(r);
+    }
+    // A link code typed in a group would be seen by everyone: only 1:1 chats link people.
+    if (cmd.kind === 'link') return [textMessage(L.link.wrongKind)];
+    const g = await d.repo.activeGroup(groupId);
+    if (!g) return [textMessage(L.help.unregisteredGroup)];
+    const officer = await officerOf(userId, g.orgId);
+    // Any member of a registered group may read the organization's list; only linked officers get buttons.
+    const reader: Actor = officer ? officerActor(officer) : { kind: 'system', orgId: g.orgId, ref: `line-group:${groupId}` };
+    switch (cmd.kind) {
+      case 'help': return [textMessage(L.help.group)];
+      case 'pending': return d.views.pending(reader);
+      case 'summary': return d.views.orgSummary(reader);
+      case 'item': return d.views.itemDetail(reader, cmd.number, Boolean(officer));
+      case 'return': return officer && cmd.number && cmd.reason ? d.actions.returnByCode(officerActor(officer), cmd.number, cmd.reason) : [];
+      default: return [];
+    }
+  }
+
+  async function answer(ev: HandledEvent): Promise<LineMessage[]> {
+    const src = ev.source;
+    if (src.type === 'room') return [];
+    const userId = src.userId;
+    switch (ev.type) {
+      case 'message': {
+        if (ev.message.type !== 'text' || !ev.message.text) return src.type === 'user' ? [textMessage(L.unknown)] : [];
+        const t = stripMentions(ev.message.text, ev.message.mention?.mentionees);
+        return src.type === 'user' ? direct(src.userId, parseCommand(t, { inGroup: false })) : group(src.groupId, userId, parseCommand(t, { inGroup: true }));
+      }
+      case 'postback': {
+        const p = decodePostback(ev.postback.data);
+        if (!p) return [textMessage(L.actions.badButton)];
+        const g = src.type === 'group' ? await d.repo.activeGroup(src.groupId) : undefined;
+        if (src.type === 'group' && !g) return [];
+        const officer = await officerOf(userId, g?.orgId);
+        if (!officer) {
+          // Unlinked group members may page through the pending list, nothing else.
+          if (g && p.a === 'more' && p.l === 'pending') return d.views.pending({ kind: 'system', orgId: g.orgId, ref: `line-group:${g.groupId}` }, p.o);
+          return src.type === 'user' ? [textMessage(L.help.unlinked)] : [];
+        }
+        return d.actions.postback(officerActor(officer), p);
+      }
+      case 'follow': {
+        if (src.type !== 'user') return [];
+        await d.repo.setReachable(src.userId, true);
+        const officer = await officerOf(src.userId);
+        return officer ? [textMessage(L.greet.followLinked(officer.name)), textMessage(L.help.officer)] : [textMessage(L.greet.follow), textMessage(L.help.unlinked)];
+      }
+      case 'unfollow':
+        // Blocked: reminders for this officer go to their supervisor until they follow again.
+        if (src.type === 'user') await d.repo.setReachable(src.userId, false);
+        return [];
+      case 'join': {
+        if (src.type !== 'group') return [];
+        const g = await d.repo.activeGroup(src.groupId);
+        return [textMessage(L.greet.join), textMessage(g ? L.help.group : L.help.unregisteredGroup)];
+      }
+      case 'leave':
+        if (src.type === 'group') await d.repo.deactivateGroup(src.groupId);
+        return [];
+      case 'memberJoined': {
+        if (src.type !== 'group') return [];
+        return (await d.repo.activeGroup(src.groupId)) ? [textMessage(L.greet.memberJoined)] : [];
+      }
+    }
+  }
+
+  return async function handle(job: InboxJob): Promise<void> {
+    const parsed = handledEvent.safeParse(job.event);
+    if (!parsed.success) return; // an event type the bot does not act on
+    const ev = parsed.data;
+    const messages = await answer(ev);
+    if (messages.length === 0) return;
+    const src = ev.source;
+    const to = src.type === 'user' ? src.userId : src.type === 'group' ? src.groupId : src.roomId;
+    const conv: Conversation = { to, replyToken: ev.replyToken, eventTimestamp: ev.timestamp, attempt: job.attempt, eventKey: job.webhookEventId };
+    await d.respond(conv, messages);
+  };
+}

@@ -1,0 +1,129 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { Container } from '../../container.ts';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { errors } from '../../shared/errors.ts';
+import { personKey, thaiDigitsToArabic } from '../../shared/thai-text.ts';
+import type { AuditLog } from '../audit/audit.ts';
+import type { OrgRepository } from '../org/org.repository.ts';
+import type { LinkingRepository } from './linking.repository.ts';
+
+/** No 0/O, 1/I/L: codes are read off a screen or a printout and typed on a phone. */
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 8;
+export const DEFAULT_CODE_TTL_DAYS = 7;
+/** Wrong codes allowed per LINE user (and per group) in the window before further tries are refused. */
+export const MAX_FAILED_ATTEMPTS = 5;
+export const ATTEMPT_WINDOW_MS = 15 * 60_000;
+
+export const normaliseCode = (raw: string): string => thaiDigitsToArabic(raw).toUpperCase().replace(/[^A-Z0-9]/g, '');
+const hashCode = (code: string) => createHash('sha256').update(normaliseCode(code)).digest('hex');
+
+function newCode(): string {
+  let s = '';
+  for (let i = 0; i < CODE_LENGTH; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  return `${s.slice(0, 4)}-${s.slice(4)}`;
+}
+
+export type RedeemFailure = { ok: false; reason: 'invalid' | 'wrong_kind' | 'rate_limited' | 'line_taken'; minutes?: number; name?: string };
+
+type Deps = { db: Db; repo: LinkingRepository; orgRepo: OrgRepository; audit: AuditLog; clock: Clock };
+
+export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) {
+  async function issue(orgSlug: string, kind: 'officer' | 'group', officerName: string | null, ttlDays: number) {
+    const org = await orgRepo.bySlug(orgSlug);
+    if (!org) throw errors.notFound('organization', orgSlug);
+    let officerId: number | null = null;
+    if (kind === 'officer') {
+      const key = personKey(officerName ?? '');
+      const officer = (await orgRepo.officers(org.id)).find((o) => o.nameKey === key && o.active);
+      if (!key || !officer) throw errors.notFound('officer', officerName ?? '');
+      officerId = officer.id;
+    }
+    const now = clock.now();
+    const code = newCode();
+    const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
+    await db.transaction(async (tx) => {
+      if (officerId !== null) await repo.expireUnusedOfficerCodes(tx, org.id, officerId, now);
+      await repo.insertCode(tx, { orgId: org.id, kind, officerId, codeHash: hashCode(code), expiresAt, createdAt: now });
+      // The code itself is never stored or logged, only its hash.
+      await audit.record(tx, { orgId: org.id, ref: 'cli' }, { action: `line.${kind}_code.issue`, entity: kind === 'officer' ? 'officer' : 'organization', entityId: officerId ?? org.id, after: { expiresAt } });
+    });
+    return { code, expiresAt };
+  }
+
+  /** Refuses further tries once a source has too many recent failures; returns minutes left. */
+  async function limited(sources: string[]): Promise<number | null> {
+    const now = clock.now().getTime();
+    for (const s of sources) {
+      if ((await repo.failuresSince(s, new Date(now - ATTEMPT_WINDOW_MS))) >= MAX_FAILED_ATTEMPTS) return Math.ceil(ATTEMPT_WINDOW_MS / 60_000);
+    }
+    return null;
+  }
+
+  async function fail(sources: string[], reason: RedeemFailure['reason']): Promise<RedeemFailure> {
+    for (const s of sources) await repo.recordFailure(s, clock.now());
+    return { ok: false, reason };
+  }
+
+  async function find(sources: string[], raw: string, kind: 'officer' | 'group') {
+    const minutes = await limited(sources);
+    if (minutes !== null) return { ok: false as const, reason: 'rate_limited' as const, minutes };
+    const code = normaliseCode(raw);
+    const row = code.length === CODE_LENGTH ? await repo.codeByHash(hashCode(code)) : undefined;
+    if (!row || row.usedAt || row.expiresAt.getTime() <= clock.now().getTime()) return fail(sources, 'invalid');
+    if (row.kind !== kind) return fail(sources, 'wrong_kind');
+    return { ok: true as const, row };
+  }
+
+  return {
+    issueOfficerCode: (orgSlug: string, officerName: string, ttlDays = DEFAULT_CODE_TTL_DAYS) => issue(orgSlug, 'officer', officerName, ttlDays),
+    issueGroupCode: (orgSlug: string, ttlDays = DEFAULT_CODE_TTL_DAYS) => issue(orgSlug, 'group', null, ttlDays),
+
+    /** `ผูกบัญชี <code>` in a 1:1 chat: this LINE user becomes the officer the code was issued for. */
+    async redeemOfficerCode(lineUserId: string, raw: string) {
+      const found = await find([lineUserId], raw, 'officer');
+      if (!found.ok) return found;
+      const { row } = found;
+      const officer = await orgRepo.officer(row.orgId, row.officerId!);
+      const org = await orgRepo.byId(row.orgId);
+      if (!officer || !org) return fail([lineUserId], 'invalid');
+      return db.transaction(async (tx) => {
+        const other = await repo.otherOfficerWithLine(tx, row.orgId, lineUserId, officer.id);
+        if (other) return { ok: false as const, reason: 'line_taken' as const, name: other.name };
+        if (!(await repo.consume(tx, row.id, lineUserId, clock.now()))) return { ok: false as const, reason: 'invalid' as const };
+        await repo.setOfficerLineUser(tx, row.orgId, officer.id, lineUserId);
+        await audit.record(tx, { kind: 'officer', orgId: row.orgId, officerId: officer.id, isAdmin: officer.isAdmin }, { action: 'line.link', entity: 'officer', entityId: officer.id });
+        return { ok: true as const, officerName: officer.name, orgName: org.name };
+      });
+    },
+
+    /** `ลงทะเบียน <code>` typed in a group: the group becomes the organization's working-group chat. */
+    async redeemGroupCode(groupId: string, userId: string | undefined, raw: string) {
+      const sources = [groupId, ...(userId ? [userId] : [])];
+      const found = await find(sources, raw, 'group');
+      if (!found.ok) return found;
+      const { row } = found;
+      const org = await orgRepo.byId(row.orgId);
+      if (!org) return fail(sources, 'invalid');
+      return db.transaction(async (tx) => {
+        if (!(await repo.consume(tx, row.id, groupId, clock.now()))) return { ok: false as const, reason: 'invalid' as const };
+        await repo.upsertGroup(tx, { orgId: row.orgId, groupId, name: null, at: clock.now() });
+        await audit.record(tx, { orgId: row.orgId, ref: `line-group:${groupId}` }, { action: 'line.group.register', entity: 'organization', entityId: row.orgId, after: { groupId } });
+        return { ok: true as const, orgName: org.name };
+      });
+    },
+  };
+}
+
+export type LinkingService = ReturnType<typeof createLinkingService>;
+
+/** For the CLI `link-code --org <slug> --officer <name>`: a one-time code the officer types to the bot. */
+export function createLinkCode(c: Container, opts: { orgSlug: string; officerName: string; ttlDays?: number }) {
+  return c.lineBot.linking.issueOfficerCode(opts.orgSlug, opts.officerName, opts.ttlDays);
+}
+
+/** For the CLI `group-code --org <slug>`: a one-time code typed in the working group's LINE group. */
+export function createGroupCode(c: Container, opts: { orgSlug: string; ttlDays?: number }) {
+  return c.lineBot.linking.issueGroupCode(opts.orgSlug, opts.ttlDays);
+}

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { errors } from '../../shared/errors.ts';
+import { bangkokDate } from '../../shared/thai-date.ts';
+import type { AssignmentsService } from '../assignments/assignments.usecases.ts';
+import type { Actor } from '../auth/actor.ts';
+import { snoozes } from '../reminders/reminders.table.ts';
+
+/** ISO date `days` after `iso`. */
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * "เลื่อนเตือน": no reminder to this officer about this assignment until the returned date
+ * (Bangkok). Only an officer on the assignment may snooze it; the reminders module reads `snoozes`.
+ */
+export function createSnoozeService({ db, assignments, clock }: { db: Db; assignments: Pick<AssignmentsService, 'detail'>; clock: Clock }) {
+  return {
+    async snooze(actor: Actor, assignmentId: number, days: number): Promise<{ until: string; itemCode: string }> {
+      if (actor.kind !== 'officer') throw errors.forbidden('snooze');
+      if (!Number.isInteger(days) || days < 1 || days > 14) throw errors.validation([{ path: 'days', message: '1–14' }]);
+      const d = await assignments.detail(actor, assignmentId);
+      if (!d.people.some((p) => p.officerId === actor.officerId)) throw errors.forbidden('snooze');
+      const until = addDays(bangkokDate(clock.now()), days);
+      const [row] = await db
+        .insert(snoozes)
+        .values({ officerId: actor.officerId, assignmentId, orgId: actor.orgId, until })
+        .onConflictDoUpdate({ target: [snoozes.officerId, snoozes.assignmentId], set: { until: sql`greatest(${snoozes.until}, excluded.until)` } })
+        .returning({ until: snoozes.until });
+      return { until: row?.until ?? until, itemCode: d.assignment.itemCode };
+    },
+  };
+}
+
+export type SnoozeService = ReturnType<typeof createSnoozeService>;

@@ -1,0 +1,47 @@
+import { validateSignature } from '@line/bot-sdk';
+import type { FastifyInstance } from 'fastify';
+import type { Container } from '../../container.ts';
+import { errors } from '../../shared/errors.ts';
+import { eventKey, webhookBody } from './webhook.schema.ts';
+
+/** LINE sends at most a few hundred KB; anything over 1 MB is refused before it is read fully. */
+export const WEBHOOK_BODY_LIMIT = 1_048_576;
+
+/**
+ * POST /webhook. In its own encapsulated scope with a raw-buffer body parser, so the signature is
+ * checked on the exact bytes LINE signed (https://developers.line.biz/en/docs/messaging-api/receiving-messages/#verify-signature);
+ * JSON is parsed only after the check. Events are stored in the inbox before the 200, and
+ * processed after it: the acknowledgement never waits on a LINE API call.
+ */
+export function webhookRoutes(app: FastifyInstance, c: Container) {
+  const secret = c.config.line.channelSecret;
+  if (!secret) return;
+  app.addHook('onClose', async () => c.lineBot.worker.stop());
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+    scope.post('/webhook', async (req, reply) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const signature = req.headers['x-line-signature'];
+      if (typeof signature !== 'string' || signature.length === 0 || !validateSignature(raw, secret, signature)) {
+        throw errors.unauthorized();
+      }
+      // A SyntaxError here becomes 400 BAD_JSON in the error handler.
+      const json: unknown = JSON.parse(raw.toString('utf8'));
+      const parsed = webhookBody.safeParse(json);
+      if (!parsed.success) {
+        throw errors.validation(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      }
+      const { destination, events } = parsed.data;
+      if (events.length > 0) {
+        await c.lineBot.inbox.insert(
+          events.map((e) => ({ webhookEventId: eventKey(e), destination: destination ?? null, event: e })),
+          c.clock.now(),
+        );
+        c.lineBot.worker.kick();
+      }
+      return reply.status(200).send({});
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Container } from '../../container.ts';
+import { parseInput } from '../../shared/validate.ts';
+import { createSimulator } from './simulator.usecases.ts';
+
+const lineId = z.string().regex(/^[UC][0-9a-zA-Z]{10,60}$/, 'a LINE user or group id');
+const sendBody = z.object({
+  userId: lineId,
+  groupId: lineId.optional(),
+  event: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), text: z.string().min(1).max(5000) }),
+    z.object({ type: z.literal('postback'), data: z.string().min(1).max(300) }),
+    z.object({ type: z.enum(['follow', 'unfollow', 'join', 'leave', 'memberJoined']) }),
+  ]),
+});
+const actAsBody = z.object({ orgId: z.number().int().positive(), officerId: z.number().int().positive() });
+const groupBody = z.object({ orgId: z.number().int().positive().nullable(), name: z.string().max(100).nullable().default(null) });
+const messagesQuery = z.object({ to: lineId, after: z.coerce.number().int().min(0).default(0) });
+const codeBody = z.object({ orgSlug: z.string().min(1).max(63), officerName: z.string().max(300).optional() });
+
+/**
+ * The LINE simulator, registered only in offline mode (no LINE credentials; config refuses
+ * OFFLINE_MODE with credentials). GET /dev/simulator is a self-contained page; the JSON API
+ * under /dev/simulator/api feeds events through the real inbox and processing.
+ */
+export function simulatorRoutes(app: FastifyInstance, c: Container) {
+  if (!c.config.line.offline) return;
+  const sim = createSimulator(c);
+  const page = readFileSync(new URL('./simulator.html', import.meta.url), 'utf8');
+  app.addHook('onClose', async () => c.lineBot.worker.stop());
+
+  app.get('/dev/simulator', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
+  app.get('/dev/simulator/api/directory', async () => ({ orgs: await sim.directory() }));
+  app.post('/dev/simulator/api/act-as', async (req) => {
+    const b = parseInput(actAsBody, req.body);
+    return sim.actAs(b.orgId, b.officerId);
+  });
+  app.post('/dev/simulator/api/new-user', async () => sim.newUser());
+  app.post('/dev/simulator/api/groups', async (req) => {
+    const b = parseInput(groupBody, req.body);
+    return sim.newGroup(b.orgId, b.name);
+  });
+  app.post('/dev/simulator/api/send', async (req) => {
+    const b = parseInput(sendBody, req.body);
+    return sim.send({ userId: b.userId, groupId: b.groupId }, b.event);
+  });
+  app.get('/dev/simulator/api/messages', async (req) => {
+    const q = parseInput(messagesQuery, req.query);
+    return { messages: await sim.messages(q.to, q.after) };
+  });
+  app.post('/dev/simulator/api/link-code', async (req) => {
+    const b = parseInput(codeBody, req.body);
+    return b.officerName ? sim.linkCode(b.orgSlug, b.officerName) : sim.groupCode(b.orgSlug);
+  });
+}
