@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Container } from './container.ts';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
@@ -17,7 +17,8 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
       redact: ['req.headers.authorization', 'req.headers["x-line-signature"]', 'req.headers.cookie'],
     },
     bodyLimit: 1_048_576,
-    disableRequestLogging: c.config.logLevel !== 'debug' && c.config.logLevel !== 'trace',
+    // Per-request lines only when debugging: webhook traffic would drown everything else.
+    logController: new LogController({ disableRequestLogging: c.config.logLevel !== 'debug' && c.config.logLevel !== 'trace' }),
   });
   registerErrorHandler(app);
   healthRoutes(app, c);

@@ -7,6 +7,7 @@ import { createContainer, prepareDatabase, type Container } from './container.ts
 import { openDatabase } from './db/client.ts';
 import { msg } from './messages/index.ts';
 import { cliActor } from './modules/auth/actor.ts';
+import { loadDemo } from './modules/demo/demo.usecases.ts';
 import { createGroupCode, createLinkCode } from './modules/line/linking.usecases.ts';
 import { formatRunResult, runReminders, runSummary } from './modules/reminders/reminders.cli.ts';
 import { formatThaiDateTime } from './shared/thai-date.ts';
@@ -93,6 +94,29 @@ export function buildCli(): Command {
         const t = await c.auth.createToken(organization.id, o.label);
         console.log(t.token);
         console.error(`token ${t.id} for ${organization.slug}: keep it secret; use as "Authorization: Bearer <token>"`);
+      });
+    });
+
+  program
+    .command('admin <officer>')
+    .description('make an officer an organization admin (or --revoke)')
+    .requiredOption('--org <slug>', 'organization')
+    .option('--revoke', 'take the rights away')
+    .action(async (officer: string, o: { org: string; revoke?: boolean }) => {
+      await withContainer(async (c) => {
+        const organization = await c.orgs.bySlug(o.org);
+        const row = await c.orgs.setAdmin(cliActor(organization.id), officer, !o.revoke);
+        console.log(`${row.name}: ${row.isAdmin ? 'organization admin' : 'no longer an admin'} of ${organization.slug}`);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('load an invented demo agency (org "demo") with assignments, to try the bot and simulator')
+    .action(async () => {
+      await withContainer(async (c) => {
+        const r = await loadDemo(c);
+        console.log(r.created ? `demo organization "${r.orgSlug}" created with ${r.assignments} assignments` : `demo organization "${r.orgSlug}" already exists`);
       });
     });
 

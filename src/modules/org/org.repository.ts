@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { personKey } from '../../shared/thai-text.ts';
 import { officers, organizations, units } from './org.table.ts';
 
 export type Organization = typeof organizations.$inferSelect;
@@ -29,6 +30,15 @@ export function createOrgRepository(db: Db) {
     },
     async officer(orgId: number, id: number): Promise<Officer | undefined> {
       const [row] = await db.select().from(officers).where(and(eq(officers.orgId, orgId), eq(officers.id, id)));
+      return row;
+    },
+    /** Makes an officer (found by name, honorific optional) an organization admin or not. */
+    async setAdmin(tx: Db, orgId: number, name: string, isAdmin: boolean): Promise<Officer | undefined> {
+      const [row] = await tx
+        .update(officers)
+        .set({ isAdmin })
+        .where(and(eq(officers.orgId, orgId), eq(officers.nameKey, personKey(name))))
+        .returning();
       return row;
     },
     async officersByIds(orgId: number, ids: number[]): Promise<Officer[]> {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../shared/errors.ts';
 import type { AuditLog } from '../audit/audit.ts';
+import type { Actor } from '../auth/actor.ts';
+import { assertCan } from '../auth/permissions.ts';
 import type { OrgRepository } from './org.repository.ts';
 
 export const orgInput = z.object({
@@ -34,6 +36,16 @@ export function createOrgService({ db, repo, audit }: { db: Db; repo: OrgReposit
         const org = await repo.insertOrg(tx, { slug, name, websiteDomains });
         await audit.record(tx, { orgId: org.id, ref: 'cli' }, { action: 'org.create', entity: 'organization', entityId: org.id, after: org });
         return org;
+      });
+    },
+    /** Grants or revokes organization-admin rights (everything within the organization). */
+    async setAdmin(actor: Actor, officerName: string, isAdmin: boolean) {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      return db.transaction(async (tx) => {
+        const officer = await repo.setAdmin(tx, actor.orgId, officerName, isAdmin);
+        if (!officer) throw errors.notFound('officer', officerName);
+        await audit.record(tx, actor, { action: isAdmin ? 'officer.admin.grant' : 'officer.admin.revoke', entity: 'officer', entityId: officer.id, after: { isAdmin } });
+        return officer;
       });
     },
     async bySlug(slug: string) {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
 import { parseInput } from '../../shared/validate.ts';
+import { loadDemo } from '../demo/demo.usecases.ts';
 import { createSimulator } from './simulator.usecases.ts';
 
 const lineId = z.string().regex(/^[UC][0-9a-zA-Z]{10,60}$/, 'a LINE user or group id');
@@ -37,6 +38,7 @@ export function simulatorRoutes(app: FastifyInstance, c: Container) {
     const b = parseInput(actAsBody, req.body);
     return sim.actAs(b.orgId, b.officerId);
   });
+  app.post('/dev/simulator/api/demo', async () => loadDemo(c));
   app.post('/dev/simulator/api/new-user', async () => sim.newUser());
   app.post('/dev/simulator/api/groups', async (req) => {
     const b = parseInput(groupBody, req.body);

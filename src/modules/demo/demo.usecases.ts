@@ -1,0 +1,58 @@
+import type { Container } from '../../container.ts';
+import { cliActor, type Actor } from '../auth/actor.ts';
+import { bangkokDate } from '../../shared/thai-date.ts';
+
+/**
+ * Demo data for trying the product on a fresh machine (`npm run cli -- demo`, or the simulator's
+ * button): an invented agency with four divisions, invented people, the latest built-in catalog
+ * assigned round-robin with due dates around today, a few items already under way, and a
+ * registered working-group chat. Everything goes through the real import and workflow.
+ */
+export const DEMO_SLUG = 'demo';
+
+const UNITS = ['กองยุทธศาสตร์และแผนงาน', 'กองบริหารทรัพยากร', 'กองการศึกษา', 'กองคลัง'];
+const PREPARERS = ['นางสาวกมลวรรณ ตัวอย่าง', 'นายปกรณ์ ทดลองใช้', 'นางสุดารัตน์ สาธิตดี', 'นายธนพล ลองระบบ'];
+const SUPERVISORS = ['นายวีระ กำกับงาน', 'นางอรุณี ติดตามผล', 'นายสมบัติ ดูแลดี', 'นางพรทิพย์ ตรวจทาน'];
+const CERTIFIER = 'นางสาวรัตนา รับรองข้อมูล';
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function loadDemo(c: Container): Promise<{ orgSlug: string; created: boolean; assignments: number; groupId?: string }> {
+  const existing = await c.orgRepo.bySlug(DEMO_SLUG);
+  if (existing) return { orgSlug: DEMO_SLUG, created: false, assignments: 0 };
+
+  const org = await c.orgs.create({ slug: DEMO_SLUG, name: 'หน่วยงานตัวอย่าง (ข้อมูลสาธิต)', website: 'https://www.demo-agency.go.th' });
+  const actor: Actor = cliActor(org.id);
+  const year = Math.max(...(await c.catalog.years()).map((y) => y.year));
+  const items = await c.catalog.items(year);
+  const today = bangkokDate(c.clock.now());
+
+  const rows = [['item', 'unit', 'officer', 'position', 'role', 'due']];
+  items.forEach((item, i) => {
+    const u = i % UNITS.length;
+    const due = addDays(today, -6 + ((i * 5) % 40));
+    rows.push([item.code, UNITS[u]!, PREPARERS[u]!, 'นักวิเคราะห์นโยบายและแผน', 'preparer', due]);
+    rows.push([item.code, UNITS[u]!, SUPERVISORS[u]!, 'ผู้อำนวยการกอง', 'supervisor', due]);
+    rows.push([item.code, UNITS[u]!, CERTIFIER, 'หัวหน้าสำนักปลัด', 'certifier', due]);
+  });
+  const csv = rows.map((r) => r.join(',')).join('\n');
+  const summary = await c.imports.importSheet(actor, { fileName: 'demo.csv', bytes: new TextEncoder().encode(csv), year });
+
+  // Some progress so lists, summaries and buttons have something to show.
+  const cycle = (await c.cycles.find(org.id, year))!;
+  const list = await c.assignments.list(actor, { cycleId: cycle.id });
+  for (const [i, a] of list.entries()) {
+    if (i % 4 === 1) await c.assignments.transition(actor, a.id, 'start');
+    if (i % 4 === 2 || i % 4 === 3) {
+      await c.assignments.addEvidence(actor, a.id, { url: `https://www.demo-agency.go.th/ita/${year}/${a.itemCode.toLowerCase()}`, label: a.itemTitle.slice(0, 80) });
+      await c.assignments.transition(actor, a.id, 'submit');
+      if (i % 8 === 3) await c.assignments.transition(actor, a.id, 'approve');
+    }
+  }
+  await c.orgs.setAdmin(actor, CERTIFIER, true);
+  return { orgSlug: DEMO_SLUG, created: true, assignments: summary.assignmentsCreated };
+}
