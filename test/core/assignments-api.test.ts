@@ -136,5 +136,7 @@ describe('admin HTTP API', () => {
   it('serves the built-in catalog', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/v1/catalogs/2567' });
     expect(r.json().items).toHaveLength(35);
+    const subs = (await t.app.inject({ method: 'GET', url: '/api/v1/catalogs/2568' })).json().subIndicators;
+    expect(subs.map((x: { code: string }) => x.code)).toEqual(['9.1', '9.2', '9.3', '9.4', '9.5', '10.1', '10.2']);
   });
 });

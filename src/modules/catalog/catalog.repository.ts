@@ -74,7 +74,8 @@ export function createCatalogRepository(db: Db) {
         .select()
         .from(catalogSubIndicators)
         .where(eq(catalogSubIndicators.year, year))
-        .orderBy(asc(catalogSubIndicators.code));
+        // Indicator first: "10.1" must come after "9.5", which text order would not give.
+        .orderBy(asc(catalogSubIndicators.indicator), asc(catalogSubIndicators.code));
     },
   };
 }
