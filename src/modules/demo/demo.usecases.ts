@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Container } from '../../container.ts';
 import { cliActor, type Actor } from '../auth/actor.ts';
 import { bangkokDate } from '../../shared/thai-date.ts';
@@ -31,13 +32,16 @@ export async function loadDemo(c: Container): Promise<{ orgSlug: string; created
   const items = await c.catalog.items(year);
   const today = bangkokDate(c.clock.now());
 
-  const rows = [['item', 'unit', 'officer', 'position', 'role', 'due']];
+  // Offline, everyone gets a LINE id of their own, so reminders and summaries show up in the
+  // simulator; with a real channel, people link themselves with codes.
+  const lineId = (name: string) => (c.config.line.offline ? `U${createHash('md5').update(`demo:${name}`).digest('hex')}` : '');
+  const rows = [['item', 'unit', 'officer', 'position', 'role', 'due', 'line_user_id']];
   items.forEach((item, i) => {
     const u = i % UNITS.length;
     const due = addDays(today, -6 + ((i * 5) % 40));
-    rows.push([item.code, UNITS[u]!, PREPARERS[u]!, 'นักวิเคราะห์นโยบายและแผน', 'preparer', due]);
-    rows.push([item.code, UNITS[u]!, SUPERVISORS[u]!, 'ผู้อำนวยการกอง', 'supervisor', due]);
-    rows.push([item.code, UNITS[u]!, CERTIFIER, 'หัวหน้าสำนักปลัด', 'certifier', due]);
+    rows.push([item.code, UNITS[u]!, PREPARERS[u]!, 'นักวิเคราะห์นโยบายและแผน', 'preparer', due, lineId(PREPARERS[u]!)]);
+    rows.push([item.code, UNITS[u]!, SUPERVISORS[u]!, 'ผู้อำนวยการกอง', 'supervisor', due, lineId(SUPERVISORS[u]!)]);
+    rows.push([item.code, UNITS[u]!, CERTIFIER, 'หัวหน้าสำนักปลัด', 'certifier', due, lineId(CERTIFIER)]);
   });
   const csv = rows.map((r) => r.join(',')).join('\n');
   const summary = await c.imports.importSheet(actor, { fileName: 'demo.csv', bytes: new TextEncoder().encode(csv), year });
