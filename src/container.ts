@@ -29,7 +29,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const auth = createAuthService({ db, audit });
   const cycles = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
   const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, clock });
-  const imports = createImportService({ db, catalog, cycles, audit });
+  const imports = createImportService({ db, catalog, cycles, audit, clock });
   const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, log });
   const reminders = createRemindersService({ db, line, config, audit, log });
   return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders };

@@ -50,6 +50,8 @@ export const en: typeof th = {
     conflictingResponsibility: (a: string, b: string) => `conflicting main/co for the same item and unit (${a} and ${b})`,
     noUnitsForAll: '"all units" given but the organization has no units yet and the file names none',
     unreadable: (detail: string) => `cannot read the file (${detail})`,
+    xlsxTooLarge: (mb: number) => `the XLSX inflates to more than ${mb} MB; split it or save it as CSV`,
+    xlsxUnreadable: 'cannot read the XLSX file (damaged or not Excel); save it again as .xlsx or .csv',
   },
   line: lineEn,
   reminders: remindersEn,

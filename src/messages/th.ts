@@ -68,6 +68,8 @@ export const th = {
     conflictingResponsibility: (a: string, b: string) => `ระบุหลัก/ร่วมขัดกันในข้อและหน่วยงานเดียวกัน (${a} และ ${b})`,
     noUnitsForAll: 'ระบุ "ทุกส่วนราชการ" แต่ยังไม่มีหน่วยงานใดในระบบหรือในไฟล์นี้',
     unreadable: (detail: string) => `อ่านไฟล์ไม่ได้ (${detail})`,
+    xlsxTooLarge: (mb: number) => `ไฟล์ XLSX มีข้อมูลเมื่อคลายไฟล์เกิน ${mb} MB จึงไม่นำเข้า (แบ่งไฟล์ หรือบันทึกเป็น CSV)`,
+    xlsxUnreadable: 'อ่านไฟล์ XLSX ไม่ได้ (ไฟล์เสียหรือไม่ใช่ไฟล์ Excel) กรุณาบันทึกใหม่เป็น .xlsx หรือ .csv',
   },
   line: lineTh,
   reminders: remindersTh,

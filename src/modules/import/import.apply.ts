@@ -19,7 +19,7 @@ export function writeCount(plan: Plan): number {
 export async function applyPlan(
   tx: Db,
   repo: ImportRepository,
-  { orgId, cycleId, plan }: { orgId: number; cycleId: number; plan: Plan },
+  { orgId, cycleId, plan, at }: { orgId: number; cycleId: number; plan: Plan; at: Date },
   progress: (written: number) => void,
 ): Promise<AuditEntry[]> {
   const audit: AuditEntry[] = [];
@@ -80,7 +80,7 @@ export async function applyPlan(
     for (const r of rows) assignmentIds.set(`${r.itemId}|${r.unitId}`, r.id);
   });
   const changed = plan.assignmentUpdates.filter((a) => a.fieldsChanged);
-  await inChunks(changed, (chunk) => repo.updateAssignments(tx, orgId, chunk));
+  await inChunks(changed, (chunk) => repo.updateAssignments(tx, orgId, chunk, at));
 
   const people: NewPerson[] = [];
   plan.newAssignments.forEach((a, i) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError, type AppError, type ImportRowError } from '../../shared/errors.ts';
 import { officers } from '../../db/schema.ts';
-import { countsFor, csvBytes, setupImport, TH_HEADERS } from './import.test-support.ts';
+import { countsFor, csvBytes, setupImport, TH_HEADERS } from '../../../test/helpers/import-support.ts';
 
 let env: Awaited<ReturnType<typeof setupImport>>;
 beforeAll(async () => { env = await setupImport(); });

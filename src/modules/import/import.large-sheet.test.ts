@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countsFor, csvBytes, setupImport, TH_HEADERS } from './import.test-support.ts';
+import { countsFor, csvBytes, setupImport, TH_HEADERS } from '../../../test/helpers/import-support.ts';
 
 let env: Awaited<ReturnType<typeof setupImport>>;
 beforeAll(async () => { env = await setupImport(); });

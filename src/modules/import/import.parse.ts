@@ -3,6 +3,7 @@ import { readSheet } from 'read-excel-file/node';
 import { messages } from '../../messages/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { findHeaderRow, matchHeaders, type Field } from './import.headers.ts';
+import { checkXlsxSize, MAX_XLSX_INFLATED_BYTES } from './xlsx-guard.ts';
 
 export type SheetRow = { rowNumber: number; cells: Partial<Record<Field, string>> };
 export type ParsedSheet = { headers: string[]; rows: SheetRow[] };
@@ -90,10 +91,17 @@ function pickDelimiter(line: string): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
+  const check = checkXlsxSize(bytes);
+  if (!check.ok) {
+    const reason = check.reason === 'too_large'
+      ? messages.th.importErrors.xlsxTooLarge(Math.round(MAX_XLSX_INFLATED_BYTES / 1024 / 1024))
+      : messages.th.importErrors.xlsxUnreadable;
+    throw errors.importFailed([{ row: 1, column: '', reason }]);
+  }
   try {
     return (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as Cell[][];
-  } catch (e) {
-    const reason = messages.th.importErrors.unreadable((e as Error).message);
-    throw errors.importFailed([{ row: 1, column: '', reason }]);
+  } catch {
+    // The parser's own message says nothing useful to an officer (and may expose internals).
+    throw errors.importFailed([{ row: 1, column: '', reason: messages.th.importErrors.xlsxUnreadable }]);
   }
 }

@@ -89,7 +89,7 @@ export function createImportRepository() {
     },
 
     /** A changed due date or main/co bumps the version, so an open LIFF edit sees it is stale. */
-    async updateAssignments(tx: Db, orgId: number, rows: AssignmentChange[]) {
+    async updateAssignments(tx: Db, orgId: number, rows: AssignmentChange[], at: Date) {
       if (rows.length === 0) return;
       const values = sql.join(
         rows.map((r) => sql`(${r.id}::int, ${r.dueOn}::date, ${r.responsibility}::responsibility)`),
@@ -97,7 +97,7 @@ export function createImportRepository() {
       );
       await tx.execute(sql`
         update assignments as a
-           set due_on = v.due_on, responsibility = v.resp, version = a.version + 1, updated_at = now()
+           set due_on = v.due_on, responsibility = v.resp, version = a.version + 1, updated_at = ${at.toISOString()}::timestamptz
           from (values ${values}) as v(id, due_on, resp)
          where a.id = v.id and a.org_id = ${orgId}`);
     },

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { errors, type ImportRowError } from '../../shared/errors.ts';
 import type { AuditLog } from '../audit/audit.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -40,12 +41,13 @@ type Deps = {
   catalog: Pick<CatalogService, 'items' | 'resolve'>;
   cycles: Pick<CyclesService, 'ensure' | 'find'>;
   audit: AuditLog;
+  clock: Clock;
   repo?: ImportRepository;
 };
 
 export type ImportService = ReturnType<typeof createImportService>;
 
-export function createImportService({ db, catalog, cycles, audit, repo = createImportRepository() }: Deps) {
+export function createImportService({ db, catalog, cycles, audit, clock, repo = createImportRepository() }: Deps) {
   return {
     /**
      * Imports an assignment sheet (.csv or .xlsx) into the actor's organization for `year`.
@@ -76,7 +78,7 @@ export function createImportService({ db, catalog, cycles, audit, repo = createI
         const plan = planImport(checked.rows, state, checked.labels);
         failIfAny(plan.errors); // throwing rolls back the cycle too
         const total = writeCount(plan);
-        const entries = await applyPlan(tx, repo, { orgId: actor.orgId, cycleId: cycle.id, plan }, (done) => onProgress?.(done, total, 'write'));
+        const entries = await applyPlan(tx, repo, { orgId: actor.orgId, cycleId: cycle.id, plan, at: clock.now() }, (done) => onProgress?.(done, total, 'write'));
         await audit.record(tx, actor, entries);
         return summarize(year, rowCount, created, plan);
       });

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignments, catalogItems, units } from '../../db/schema.ts';
-import { countsFor, setupImport } from './import.test-support.ts';
+import { countsFor, setupImport } from '../../../test/helpers/import-support.ts';
 
 let env: Awaited<ReturnType<typeof setupImport>>;
 beforeAll(async () => { env = await setupImport(); });

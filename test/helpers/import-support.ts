@@ -1,26 +1,27 @@
 import { count, eq } from 'drizzle-orm';
-import { createTestDatabase } from '../../../test/helpers/db.ts';
-import type { Db } from '../../db/client.ts';
-import { assignmentPeople, assignments, auditLog, cycles, officers, organizations, units } from '../../db/schema.ts';
-import { fixedClock } from '../../shared/clock.ts';
-import { createAuditLog } from '../audit/audit.ts';
-import type { Actor } from '../auth/actor.ts';
-import { createCatalogRepository } from '../catalog/catalog.repository.ts';
-import { createCatalogService } from '../catalog/catalog.usecases.ts';
-import { createCyclesRepository } from '../cycles/cycles.repository.ts';
-import { createCyclesService } from '../cycles/cycles.usecases.ts';
-import { createImportService } from './import.usecases.ts';
-import { toCsv } from './template.ts';
+import { createTestDatabase } from './db.ts';
+import type { Db } from '../../src/db/client.ts';
+import { assignmentPeople, assignments, auditLog, cycles, officers, organizations, units } from '../../src/db/schema.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { createAuditLog } from '../../src/modules/audit/audit.ts';
+import type { Actor } from '../../src/modules/auth/actor.ts';
+import { createCatalogRepository } from '../../src/modules/catalog/catalog.repository.ts';
+import { createCatalogService } from '../../src/modules/catalog/catalog.usecases.ts';
+import { createCyclesRepository } from '../../src/modules/cycles/cycles.repository.ts';
+import { createCyclesService } from '../../src/modules/cycles/cycles.usecases.ts';
+import { createImportService } from '../../src/modules/import/import.usecases.ts';
+import { toCsv } from '../../src/modules/import/template.ts';
 
 /** A migrated database with the built-in catalogs, one organization and the import service. */
 export async function setupImport() {
   const database = await createTestDatabase();
   const { db } = database;
-  const audit = createAuditLog({ clock: fixedClock('2025-01-15T03:00:00Z') });
+  const clock = fixedClock('2025-01-15T03:00:00Z');
+  const audit = createAuditLog({ clock });
   const catalog = createCatalogService({ repo: createCatalogRepository(db) });
   await catalog.loadBuiltIn();
   const cyclesService = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
-  const imports = createImportService({ db, catalog, cycles: cyclesService, audit });
+  const imports = createImportService({ db, catalog, cycles: cyclesService, audit, clock });
   let n = 0;
   async function createOrg(name = 'สำนักงานจังหวัดตัวอย่าง'): Promise<Actor> {
     n += 1;
