@@ -11,7 +11,7 @@ describe('sending the outbox', () => {
   let w: World;
   let day = 0;
   // Each test plans on its own working day so rows do not mix: Wed 15, Thu 16, Fri 17, Mon 20 …
-  const days = ['2025-01-15', '2025-01-16', '2025-01-17', '2025-01-20', '2025-01-21', '2025-01-22', '2025-01-23'];
+  const days = ['2025-01-15', '2025-01-16', '2025-01-17', '2025-01-20', '2025-01-21', '2025-01-22', '2025-01-23', '2025-01-24'];
   const planDay = async () => {
     const date = days[day++]!;
     w.clock.set(`${date}T02:00:00Z`);
@@ -116,5 +116,18 @@ describe('sending the outbox', () => {
     expect(after!.status).toBe('sent');
     expect(w.standIn.requests.filter((q) => q.retryKey === row!.retry_key).length).toBe(2); // the resend got 409
     expect(deliveriesByRetryKey(w.standIn).get(row!.retry_key)).toBe(1);
+  });
+
+  it("does not send yesterday's reminders after an outage: they expire", async () => {
+    const rows = await planDay();
+    w.standIn.failNext(100, { status: 503, paths: /push/ });
+    expect((await drain()).retried).toBe(rows.length); // LINE is down all day
+    w.clock.set(`${days[day]!}T02:00:00Z`); // next working day, LINE is back
+    w.standIn.reset();
+    const r = await drain();
+    expect(r.expired).toBe(rows.length);
+    expect(w.standIn.delivered()).toHaveLength(0);
+    const mine = (await outboxRows(w)).filter((x) => x.localDate === rows[0]!.localDate);
+    expect(mine.every((x) => x.status === 'expired')).toBe(true);
   });
 });

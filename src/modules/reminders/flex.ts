@@ -1,8 +1,10 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { Config } from '../../config.ts';
 import type { Messages } from '../../messages/index.ts';
 import { formatThaiDate } from '../../shared/thai-date.ts';
 import type { LineMessage } from '../line/line.gateway.ts';
+import { liffUrl, type LinkConfig } from '../line/liff-url.ts';
+
+export { liffUrl, type LinkConfig };
 
 /**
  * Small Flex bubbles for reminders, escalations and summaries. One bubble per push lists many
@@ -17,7 +19,6 @@ const TITLE_CHARS = 60;
 type Component = messagingApi.FlexComponent;
 type Texts = Messages['reminders'];
 type StatusTexts = Messages['status'];
-export type LinkConfig = Pick<Config, 'host' | 'port' | 'publicBaseUrl'> & { line: Pick<Config['line'], 'liffId'> };
 
 /** One item as the planner hands it over (the SQL row shape). */
 export type PlannedItem = {
@@ -30,14 +31,6 @@ export type PlannedItem = {
   days: number;
   preparers?: string | null;
 };
-
-/** The LIFF page of an item (or the item list without an id). */
-export function liffUrl(config: LinkConfig, assignmentId?: number): string {
-  const path = assignmentId === undefined ? 'items' : `items/${assignmentId}`;
-  if (config.line.liffId) return `https://liff.line.me/${config.line.liffId}/${path}`;
-  const base = (config.publicBaseUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
-  return `${base}/liff/${path}`;
-}
 
 /**
  * Postback of the "เลื่อน 1 วัน" button, in the chat module's payload format (src/modules/line/

@@ -47,6 +47,21 @@ export function createOutboxRepository(db: Db) {
       return rowsOf<ClaimedRow>(result).map((r) => ({ ...r, id: Number(r.id) }));
     },
 
+    /**
+     * A reminder or summary planned for an earlier day is out of date ("ครบกำหนดพรุ่งนี้" sent a
+     * day late is wrong): after an outage such rows are expired, not sent. Admin alerts still go.
+     * Rows another sender holds under a live lease are left to it.
+     */
+    async expireStale(today: string, now: Date): Promise<number> {
+      const done = await db
+        .update(outbox)
+        .set({ status: 'expired', claimedUntil: null, lastError: 'expired: planned for an earlier day' })
+        .where(sql`${outbox.kind} <> 'admin_alert' and ${outbox.localDate} < ${today}::date
+          and (${outbox.status} = 'pending' or (${outbox.status} = 'sending' and ${outbox.claimedUntil} < ${now.toISOString()}::timestamptz))`)
+        .returning({ id: outbox.id });
+      return done.length;
+    },
+
     async markSent(ids: number[], now: Date) {
       if (!ids.length) return;
       await db

@@ -7,12 +7,12 @@ import type { DrainResult } from './sender.ts';
  * `now`, then send once (retries that are not due yet stay in the outbox for the next run).
  * With dryRun nothing is written or sent and the result lists every recipient and text.
  */
-export type RunResult = PlanResult & { dryRun: boolean; sent: number; retried: number; failed: number };
+export type RunResult = PlanResult & { dryRun: boolean; sent: number; retried: number; failed: number; expired: number };
 
 async function run(container: Container, plan: PlanResult, now: Date, dryRun: boolean): Promise<RunResult> {
-  if (dryRun) return { ...plan, dryRun, sent: 0, retried: 0, failed: 0 };
+  if (dryRun) return { ...plan, dryRun, sent: 0, retried: 0, failed: 0, expired: 0 };
   const d: DrainResult = await container.reminders.drain(() => now);
-  return { ...plan, dryRun, sent: d.sent, retried: d.retried, failed: d.failed };
+  return { ...plan, dryRun, sent: d.sent, retried: d.retried, failed: d.failed, expired: d.expired };
 }
 
 export async function runReminders(container: Container, opts: { now: Date; dryRun: boolean }): Promise<RunResult> {
@@ -29,7 +29,7 @@ export async function runSummary(container: Container, opts: { now: Date; dryRun
 export function formatRunResult(r: RunResult): string {
   const kinds = Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
   const lines = [`${r.dryRun ? 'dry run for' : 'run for'} ${r.localDate} (Asia/Bangkok): planned ${r.planned} (${kinds})`];
-  if (!r.dryRun) lines.push(`sent ${r.sent}, retry later ${r.retried}, failed ${r.failed}`);
+  if (!r.dryRun) lines.push(`sent ${r.sent}, retry later ${r.retried}, failed ${r.failed}${r.expired ? `, expired (planned for an earlier day) ${r.expired}` : ''}`);
   for (const p of r.preview ?? []) {
     lines.push('', `→ ${p.name ? `${p.name} ` : ''}(${p.recipient}) [${p.kind}]`, ...p.text.split('\n').map((l) => `  ${l}`));
   }

@@ -16,9 +16,9 @@ import { createRateLimiter, realTimers, retryDelayMs, type Timers } from './rate
  * LINE's acceptance and the mark, the lease expires, another drain reclaims the row and pushes it
  * again with the SAME retry key; LINE answers 409 (already accepted, kept for 24 h:
  * https://developers.line.biz/en/docs/messaging-api/retrying-api-request/) and the gateway counts
- * that as success, so nobody gets it twice.
+ * that as success, so nobody gets it twice. Rows planned for an earlier day expire unsent.
  */
-export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
+export type DrainResult = { claimed: number; sent: number; retried: number; failed: number; expired: number };
 
 export type SenderDeps = { db: Db; line: LineGateway; config: Config; timers?: Timers; log?: (line: string) => void };
 
@@ -57,7 +57,8 @@ export function createSender({ db, line, config, timers = realTimers, log }: Sen
      * time is later stay for a later drain (the scheduler's next tick).
      */
     async drain(now: () => Date): Promise<DrainResult> {
-      const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+      const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0 };
+      result.expired = await repo.expireStale(localTime(now()).date, now());
       const limiter = createRateLimiter(config.reminders.sendRatePerSecond, timers);
       const sentIds: number[] = [];
       const flush = async () => {
