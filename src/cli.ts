@@ -36,6 +36,12 @@ const year = (v: string) => {
   return n;
 };
 
+const days = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 30) throw new InvalidArgumentError('จำนวนวันเต็ม 1–30');
+  return n;
+};
+
 export function buildCli(): Command {
   const program = new Command('ita-oit').description('ITA OIT tracker: administration commands').showHelpAfterError();
 
@@ -125,7 +131,7 @@ export function buildCli(): Command {
     .description('one-time code an officer sends to the bot ("ผูกบัญชี <code>") to link their LINE account')
     .requiredOption('--org <slug>', 'organization')
     .requiredOption('--officer <name>', 'officer name as in the assignment sheet (honorific optional)')
-    .option('--days <n>', 'valid for this many days', (v) => Number(v), 7)
+    .option('--days <n>', 'valid for this many days', days, 7)
     .action(async (o: { org: string; officer: string; days: number }) => {
       await withContainer(async (c) => {
         const r = await createLinkCode(c, { orgSlug: o.org, officerName: o.officer, ttlDays: o.days });
@@ -138,7 +144,7 @@ export function buildCli(): Command {
     .command('group-code')
     .description('one-time code typed in the working group\'s LINE group ("ลงทะเบียน <code>") to register it')
     .requiredOption('--org <slug>', 'organization')
-    .option('--days <n>', 'valid for this many days', (v) => Number(v), 7)
+    .option('--days <n>', 'valid for this many days', days, 7)
     .action(async (o: { org: string; days: number }) => {
       await withContainer(async (c) => {
         const r = await createGroupCode(c, { orgSlug: o.org, ttlDays: o.days });
