@@ -40,7 +40,7 @@ const standInUrl = await new Promise<string>((r) => standIn.once('message', (m: 
 const standInStats = () => new Promise<any>((r) => { standIn.once('message', r); standIn.send({ cmd: 'stats' }); });
 
 const config = loadConfig({
-  LOG_LEVEL: 'silent', DATABASE_URL: url.toString(), DATABASE_POOL_MAX: '20', LINE_CHANNEL_SECRET: 'x', LINE_CHANNEL_ACCESS_TOKEN: 'y', LINE_API_BASE_URL: standInUrl,
+  LOG_LEVEL: 'silent', DATABASE_URL: url.toString(), DATABASE_POOL_MAX: '20', LINE_CHANNEL_SECRET: 'x', LINE_CHANNEL_ACCESS_TOKEN: 'y', LINE_API_BASE_URL: standInUrl, PUBLIC_BASE_URL: 'https://ita.example.go.th',
   ...(process.env.SENDER_CONCURRENCY ? { SENDER_CONCURRENCY: process.env.SENDER_CONCURRENCY } : {}),
   ...(process.env.SEND_RATE_PER_SECOND ? { SEND_RATE_PER_SECOND: process.env.SEND_RATE_PER_SECOND } : {}),
 });

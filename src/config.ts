@@ -54,6 +54,14 @@ const schema = z
         message: 'LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN must be set together',
       });
     }
+    // Buttons in LINE messages open an item's page: on a real channel it must be reachable from phones.
+    if (hasSecret && hasToken && !v.LIFF_ID && !v.PUBLIC_BASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LIFF_ID'],
+        message: 'with LINE credentials set, LIFF_ID or PUBLIC_BASE_URL must be set too (links in LINE messages must open on phones, not http://127.0.0.1)',
+      });
+    }
     if (hasSecret && v.OFFLINE_MODE === true) {
       ctx.addIssue({
         code: 'custom',

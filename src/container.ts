@@ -11,6 +11,7 @@ import { createCyclesService } from './modules/cycles/cycles.usecases.ts';
 import { createImportService } from './modules/import/import.usecases.ts';
 import { createOfflineGateway, createOnlineGateway, type LineGateway } from './modules/line/line.gateway.ts';
 import { createLineBot } from './modules/line/line.module.ts';
+import { forgetSimulatedIds } from './modules/line/simulated-ids.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
@@ -37,8 +38,11 @@ export function createContainer({ config, database, clock, log }: { config: Conf
 
 export type Container = ReturnType<typeof createContainer>;
 
-/** Start-up work every entry point needs: migrations, then the built-in catalogs. */
+/** Start-up work every entry point needs: migrations, the built-in catalogs, and (online) forgetting simulated LINE ids. */
 export async function prepareDatabase(c: Container) {
   await c.database.migrate();
-  return c.catalog.loadBuiltIn();
+  const catalogs = await c.catalog.loadBuiltIn();
+  // With LINE credentials: LINE ids the offline simulator made up are nobody's, forget them.
+  if (!c.config.line.offline) await forgetSimulatedIds(c);
+  return catalogs;
 }

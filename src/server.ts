@@ -49,7 +49,7 @@ async function main() {
   console.log(`ITA OIT tracker listening on http://${config.host}:${port}`);
   console.log(`  database: ${where}; catalogs: ${catalogs.map((c) => `${c.year} (O1–O${c.items})`).join(', ')}`);
   console.log(`  LINE: ${config.line.offline ? 'offline mode (no LINE credentials set)' : `channel configured, API ${config.line.apiBaseUrl}`}`);
-  if (config.line.offline) console.log(`  LINE simulator: http://${config.host}:${port}/dev/simulator`);
+  if (config.line.offline) console.log(`  LINE simulator: http://${config.host}:${port}/dev/simulator (answers this machine only)`);
 }
 
 main().catch((e) => {

@@ -17,7 +17,7 @@ export const en: typeof th = {
     ILLEGAL_TRANSITION: (p: P) => `Cannot ${p.action} an item that is ${p.from}`,
     REASON_REQUIRED: (p: P) => (p.action === 'mark_not_applicable' ? 'A reason is required' : 'A comment is required when returning'),
     EVIDENCE_REQUIRED: () => 'Add at least one evidence URL before submitting',
-    STALE_VERSION: () => 'Someone changed this item meanwhile; reload and try again',
+    STALE_VERSION: () => 'Someone else just changed this item; open the latest version (type its code, e.g. O12) and try again',
     ORG_EXISTS: (p: P) => `Organization "${p.slug}" already exists`,
     IMPORT_FAILED: (p: P) => `Import failed with ${(p.rowErrors ?? []).length} error(s); nothing was saved`,
     UNSUPPORTED_FILE: (p: P) => `Unsupported file "${p.name}" (use .csv or .xlsx)`,
@@ -25,6 +25,7 @@ export const en: typeof th = {
     PAYLOAD_TOO_LARGE: () => 'Request body too large',
     BAD_JSON: () => 'Request body is not valid JSON',
     INTERNAL: () => 'Internal error, please try again',
+    SIMULATOR_LOCAL_ONLY: () => 'The LINE simulator only answers requests from the machine running the server (127.0.0.1): it lets anyone act as any officer',
   },
   status: {
     not_started: 'not started', in_progress: 'in progress', submitted: 'submitted',
@@ -34,7 +35,7 @@ export const en: typeof th = {
   action: {
     start: 'start', submit: 'submit', approve: 'approve', return: 'return',
     mark_not_applicable: 'mark not applicable', reopen: 'reopen', add_evidence: 'add evidence to',
-    view: 'view', import: 'import into', snooze: 'snooze',
+    view: 'view', import: 'import into', snooze: 'snooze reminders for', manage: 'manage',
   },
   entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item' },
   importErrors: {

@@ -40,6 +40,7 @@ export const errors = {
   importFailed: (rowErrors: ImportRowError[]) => new AppError('IMPORT_FAILED', 422, { rowErrors }),
   unsupportedFile: (name: string) => new AppError('UNSUPPORTED_FILE', 415, { name }),
   urlInvalid: (url: string) => new AppError('URL_INVALID', 400, { url }),
+  simulatorLocalOnly: () => new AppError('SIMULATOR_LOCAL_ONLY', 403),
 };
 
 export type ImportRowError = { row: number; column: string; reason: string };

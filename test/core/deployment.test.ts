@@ -59,7 +59,7 @@ describe('configuration', () => {
       expect(e).toBeInstanceOf(ConfigError);
       expect((e as ConfigError).problems.join()).toMatch(/OFFLINE_MODE/);
     }
-    expect(loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }).line.offline).toBe(false);
+    expect(loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', PUBLIC_BASE_URL: 'https://ita.example.go.th' }).line.offline).toBe(false);
   });
 
   it('is frozen', () => {

@@ -68,3 +68,18 @@ describe('LINE send limits', () => {
     expect(retryKeyFor('ev1', 0)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('reading the evidence command', () => {
+  it('reads `ลิงก์ O12 <url> [คำอธิบาย]` and its other spellings', () => {
+    expect(dm('ลิงก์ O12 https://pt.go.th/ita/o12')).toEqual({ kind: 'evidence', number: 12, code: 'O12', url: 'https://pt.go.th/ita/o12', label: null });
+    expect(dm('หลักฐาน ข้อ ๑๒ https://pt.go.th/a หน้าแรก  ด้านล่างสุด')).toEqual({ kind: 'evidence', number: 12, code: 'O12', url: 'https://pt.go.th/a', label: 'หน้าแรก ด้านล่างสุด' });
+    expect(dm('evidence o3 https://x.go.th')).toMatchObject({ kind: 'evidence', number: 3, url: 'https://x.go.th' });
+    expect(dm('แนบลิงก์ O3 https://x.go.th')).toMatchObject({ kind: 'evidence', number: 3 });
+  });
+
+  it('an incomplete command asks for usage; a word that merely starts with ลิงก์ is not one', () => {
+    expect(dm('ลิงก์')).toMatchObject({ kind: 'evidence', number: null, url: null });
+    expect(dm('ลิงก์ O12')).toMatchObject({ kind: 'evidence', url: null });
+    expect(dm('ลิงก์อยู่ไหน').kind).toBe('unknown');
+  });
+});

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { seedOrg } from '../helpers/seed.ts';
+import { isLoopback } from '../../src/modules/simulator/local-only.ts';
 import { startBot } from './helpers.ts';
 
 let t: TestContext;
@@ -55,6 +56,34 @@ describe('offline mode and the simulator', () => {
     expect(JSON.stringify(res.messages)).toContain('http://127.0.0.1:3000/liff/items/');
   });
 
+  it('answers only this machine: a request from another address is refused with a Thai explanation', async () => {
+    for (const [method, url] of [['GET', '/dev/simulator'], ['GET', '/dev/simulator/api/directory'], ['POST', '/dev/simulator/api/link-code']] as const) {
+      const res = await t.app.inject({ method, url, remoteAddress: '192.168.1.20', payload: method === 'POST' ? { orgSlug: 'sim' } : undefined });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error.code).toBe('SIMULATOR_LOCAL_ONLY');
+      expect(res.json().error.message).toContain('เฉพาะจากเครื่องที่รันเซิร์ฟเวอร์');
+    }
+    // A forwarded-for header does not make a remote request local.
+    const spoofed = await t.app.inject({ method: 'GET', url: '/dev/simulator/api/directory', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': '127.0.0.1' } });
+    expect(spoofed.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/dev/simulator/api/directory', remoteAddress: '::1' })).statusCode).toBe(200);
+    // Other routes are not affected.
+    expect((await t.app.inject({ method: 'GET', url: '/healthz', remoteAddress: '192.168.1.20' })).statusCode).toBe(200);
+  });
+
+  it('treats only loopback addresses as local', () => {
+    for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopback(a), a).toBe(true);
+    for (const a of ['0.0.0.0', '10.0.0.1', '192.168.1.20', '::ffff:10.0.0.1', '::', 'fe80::1', '1127.0.0.1', '', undefined]) expect(isLoopback(a), String(a)).toBe(false);
+  });
+
+  it('issues link and group codes that expire in an hour, audited as the simulator', async () => {
+    for (const payload of [{ orgSlug: 'sim', officerName: 'นายหัวหน้า กำกับ' }, { orgSlug: 'sim' }]) {
+      const res = await api('link-code', payload);
+      expect(res.statusCode).toBe(200);
+      expect(Date.parse(res.json().expiresAt) - t.clock.now().getTime()).toBe(3_600_000);
+    }
+  });
+
   it('rejects a malformed simulator request with a Thai validation error', async () => {
     const res = await api('send', { userId: 'nope', event: { type: 'text', text: '' } });
     expect(res.statusCode).toBe(400);
@@ -69,6 +98,6 @@ describe('offline mode and the simulator', () => {
     } finally {
       await bot.close();
     }
-    expect(() => loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', OFFLINE_MODE: 'true' })).toThrow(/offline mode/);
+    expect(() => loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', PUBLIC_BASE_URL: 'https://ita.example.go.th', OFFLINE_MODE: 'true' })).toThrow(/offline mode/);
   });
 });

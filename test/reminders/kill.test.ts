@@ -34,7 +34,7 @@ describe.skipIf(!onRealPostgres)('a sender killed with SIGKILL mid-drain (real P
 
   it('loses nothing and duplicates nothing after a restart', async () => {
     const url = (w.container.database as Database & { url?: string }).url!;
-    const env = { DATABASE_URL: url, LINE_CHANNEL_SECRET: 'x', LINE_CHANNEL_ACCESS_TOKEN: 'y', LINE_API_BASE_URL: w.standIn.url };
+    const env = { DATABASE_URL: url, LINE_CHANNEL_SECRET: 'x', LINE_CHANNEL_ACCESS_TOKEN: 'y', LINE_API_BASE_URL: w.standIn.url, PUBLIC_BASE_URL: 'https://ita.example.go.th' };
     const first = runWorker({ ...env, NOW: w.clock.now().toISOString() });
     const deadline = Date.now() + 20_000;
     while (w.standIn.delivered().length < N / 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

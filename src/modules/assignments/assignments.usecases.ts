@@ -85,7 +85,10 @@ export function createAssignmentsService({ db, repo, audit, clock }: Deps) {
       return repo.list(actor.orgId, f);
     },
 
-    people: (actor: Actor, ids: number[]) => repo.people(actor.orgId, ids),
+    people(actor: Actor, ids: number[]) {
+      assertCan(actor, 'view', { orgId: actor.orgId });
+      return repo.people(actor.orgId, ids);
+    },
   };
 }
 

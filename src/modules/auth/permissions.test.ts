@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './actor.ts';
-import { can } from './permissions.ts';
+import { cliActor, type Actor } from './actor.ts';
+import { assertCan, can, isAdmin } from './permissions.ts';
 
 const officer = (officerId: number, orgId = 1, isAdmin = false): Actor => ({ kind: 'officer', orgId, officerId, isAdmin });
 const people = [
@@ -58,5 +58,29 @@ describe('permissions', () => {
     expect(can(officer(9), 'view', { orgId: 1 })).toBe(true);
     expect(can(officer(9), 'view', { orgId: 2 })).toBe(false);
     expect(can(officer(9), 'import', { orgId: 1 })).toBe(false);
+  });
+
+  it('an unlinked member of a registered LINE group may only view their organization', () => {
+    const group: Actor = { kind: 'group', orgId: 1, groupId: 'C1' };
+    expect(can(group, 'view', target)).toBe(true);
+    for (const a of ['start', 'submit', 'mark_not_applicable', 'add_evidence', 'approve', 'return', 'reopen', 'import', 'manage', 'snooze'] as const) {
+      expect(can(group, a, target), a).toBe(false);
+    }
+    expect(can(group, 'view', { orgId: 2 })).toBe(false);
+    expect(isAdmin(group)).toBe(false);
+    expect(() => assertCan(group, 'approve', target)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  it('the people on an assignment may snooze its reminders, nobody else', () => {
+    for (const id of [1, 2, 3, 4]) expect(can(officer(id), 'snooze', target), String(id)).toBe(true);
+    expect(can(officer(9), 'snooze', target)).toBe(false);
+    expect(can(officer(1), 'snooze', { orgId: 2, people })).toBe(false);
+  });
+
+  it('only an organization admin manages (link codes, unlinking)', () => {
+    expect(can(officer(1), 'manage', { orgId: 1 })).toBe(false);
+    expect(can(officer(99, 1, true), 'manage', { orgId: 1 })).toBe(true);
+    expect(can(cliActor(1), 'manage', { orgId: 1 })).toBe(true);
+    expect(can(cliActor(1), 'manage', { orgId: 2 })).toBe(false);
   });
 });

@@ -8,7 +8,9 @@ import type { Actor } from './actor.ts';
  * - a preparer changes only assignments they are on;
  * - a supervisor or certifier approves, returns or reopens only what they supervise, and never an
  *   item they also prepare;
- * - any member of the organization may view its items (the working group's "pending" list).
+ * - any member of the organization may view its items (the working group's "pending" list),
+ *   and so may an unlinked member of the organization's registered LINE group, who may do nothing else;
+ * - the people on an assignment (preparer, supervisor, certifier) may snooze its reminders for themselves.
  */
 export type Action =
   | 'view'
@@ -20,7 +22,8 @@ export type Action =
   | 'return'
   | 'reopen'
   | 'import'
-  | 'manage';
+  | 'manage'
+  | 'snooze';
 
 export type Role = 'preparer' | 'supervisor' | 'certifier';
 
@@ -40,9 +43,11 @@ export function isAdmin(actor: Actor): boolean {
 export function can(actor: Actor, action: Action, target: PermissionTarget): boolean {
   if (actor.orgId !== target.orgId) return false;
   if (isAdmin(actor)) return true;
+  if (actor.kind === 'group') return action === 'view';
   if (actor.kind !== 'officer') return false;
   if (action === 'view') return true;
   const roles = new Set((target.people ?? []).filter((p) => p.officerId === actor.officerId).map((p) => p.role));
+  if (action === 'snooze') return roles.size > 0;
   if (PREPARER_ACTIONS.has(action)) return roles.has('preparer');
   if (REVIEWER_ACTIONS.has(action)) {
     return (roles.has('supervisor') || roles.has('certifier')) && !roles.has('preparer');

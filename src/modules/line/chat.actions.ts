@@ -2,7 +2,7 @@ import type { Messages } from '../../messages/index.ts';
 import { errors, isAppError } from '../../shared/errors.ts';
 import { formatThaiDate } from '../../shared/thai-date.ts';
 import type { AssignmentsService } from '../assignments/assignments.usecases.ts';
-import { RULES, type WorkflowAction } from '../assignments/workflow.ts';
+import { PREPARER_OPEN_STATUSES, RULES, type WorkflowAction } from '../assignments/workflow.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
 import type { ChatViews } from './chat.views.ts';
@@ -20,6 +20,8 @@ type Deps = {
   views: ChatViews;
   m: Messages;
   liffUrl: (id: number) => string;
+  /** LIFF_ID is set: an item's page opens inside LINE. Without it the bot also explains the typed command. */
+  liffEnabled: boolean;
 };
 
 /** A use-case failure the user can act on becomes a Thai text; anything else propagates (and is retried). */
@@ -35,6 +37,7 @@ export function errorText(m: Messages, e: unknown): LineMessage[] {
  */
 export function createChatActions(d: Deps) {
   const A = d.m.line.actions;
+  const E = d.m.line.evidence;
 
   const done: Record<'start' | 'submit' | 'approve', (code: string) => string> = { start: A.started, submit: A.submitted, approve: A.approved };
 
@@ -45,8 +48,10 @@ export function createChatActions(d: Deps) {
     } catch (e) {
       if (isAppError(e) && e.code === 'EVIDENCE_REQUIRED') {
         const det = await d.assignments.detail(actor, id);
-        const code = det.assignment.itemCode;
-        return [flexMessage(A.needEvidence(code), bubble({ body: [text(A.needEvidence(code))], footer: [button(uri(d.m.line.buttons.addEvidence, d.liffUrl(id)), 'primary')] }, 'kilo'))];
+        // Both ways: the LIFF page (when there is one) and `ลิงก์ O12 https://…` typed in this chat.
+        const say = A.needEvidence(det.assignment.itemCode, d.liffEnabled);
+        if (!d.liffEnabled) return [textMessage(say)];
+        return [flexMessage(say, bubble({ body: [text(say)], footer: [button(uri(d.m.line.buttons.addEvidence, d.liffUrl(id)), 'primary')] }, 'kilo'))];
       }
       // A second tap (or a retried event) finding the item already where the action leads: say so.
       if (isAppError(e) && (e.code === 'STALE_VERSION' || e.code === 'ILLEGAL_TRANSITION')) {
@@ -108,6 +113,29 @@ export function createChatActions(d: Deps) {
       if (allowed.length > 1) return [textMessage(A.ambiguousReturn(code)), ...(await d.views.itemDetail(actor, itemNumber, true))];
       const target = allowed[0]!;
       return transition(actor, target.id, 'return', target.version, reason.slice(0, 2000), (c) => A.returned(c, reason));
+    },
+
+    /** `ลิงก์ O12 <url> [คำอธิบาย]`: evidence for the officer's own O12, then the submit button. */
+    async evidenceByCode(actor: OfficerActor, itemNumber: number, url: string, label: string | null): Promise<LineMessage[]> {
+      const code = `O${itemNumber}`;
+      const cycle = await d.cycles.latest(actor.orgId);
+      if (!cycle) return [textMessage(d.m.line.list.noCycle)];
+      let rows = await d.assignments.list(actor, { cycleId: cycle.id, itemNumber, officerId: actor.officerId, roles: ['preparer'] });
+      if (rows.length > 1) rows = rows.filter((r) => PREPARER_OPEN_STATUSES.includes(r.status));
+      if (rows.length === 0) return [textMessage(E.notPreparer(code))];
+      if (rows.length > 1) return [textMessage(E.ambiguous(code)), ...(await d.views.itemDetail(actor, itemNumber, true))];
+      const id = rows[0]!.id;
+      try {
+        const link = await d.assignments.addEvidence(actor, id, { url, label: label?.slice(0, 500) ?? null });
+        const det = await d.assignments.detail(actor, id);
+        const added = E.added(det.assignment.itemCode, link.url);
+        if (!det.actions.includes('submit')) return [textMessage(added)];
+        const b = d.m.line.buttons;
+        const submit = button(postback(b.done, { a: 'submit', id, v: det.assignment.version }, `${b.done} ${det.assignment.itemCode}`), 'primary');
+        return [flexMessage(added, bubble({ body: [text(added), text(E.submitHint, { size: 'xs', color: '#888888' })], footer: [submit] }, 'kilo'))];
+      } catch (e) {
+        return errorText(d.m, e);
+      }
     },
   };
 }

@@ -10,6 +10,8 @@ export type Command =
   | { kind: 'link'; code: string }
   | { kind: 'register'; code: string }
   | { kind: 'return'; number: number | null; code: string; reason: string }
+  /** `ลิงก์ O12 <url> [คำอธิบาย]`: number and url are null when the command is incomplete. */
+  | { kind: 'evidence'; number: number | null; code: string; url: string | null; label: string | null }
   | { kind: 'unknown' };
 
 const WORDS: Array<[Command['kind'], string[]]> = [
@@ -33,6 +35,9 @@ export function stripMentions(text: string, mentionees: ReadonlyArray<{ index: n
 
 const ITEM_TOKEN = String.raw`(?:ข้อที่|ข้อ)?\s*[OoＯｏ○◯〇]?\s*\d{1,3}`;
 const RETURN_RE = new RegExp(String.raw`^(?:ส่งกลับ|return)\s*(${ITEM_TOKEN})\s+(.+)$`, 'isu');
+const EVIDENCE_WORD = String.raw`(?:ลิงก์หลักฐาน|ลิงค์หลักฐาน|แนบลิงก์|แนบลิงค์|แนบหลักฐาน|ลิงก์|ลิงค์|หลักฐาน|evidence)`;
+const EVIDENCE_RE = new RegExp(String.raw`^${EVIDENCE_WORD}\s*(${ITEM_TOKEN})\s+(\S+)(?:\s+(.+))?$`, 'isu');
+const EVIDENCE_BARE_RE = new RegExp(String.raw`^${EVIDENCE_WORD}(?:\s|$)`, 'iu');
 
 /**
  * Reads a chat message. In a group a bare number ("12") is ordinary chat, not an item code;
@@ -53,6 +58,12 @@ export function parseCommand(raw: string, opts: { inGroup: boolean }): Command {
     return { kind: 'return', number: n, code: n ? `O${n}` : m[1]!, reason: m[2]!.trim() };
   }
   if (/^(?:ส่งกลับ|return)(?:\s|$)/iu.test(text)) return { kind: 'return', number: null, code: '', reason: '' };
+  m = EVIDENCE_RE.exec(text);
+  if (m) {
+    const n = parseItemNumber(m[1]!);
+    return { kind: 'evidence', number: n, code: n ? `O${n}` : m[1]!, url: m[2]!, label: m[3]?.trim() || null };
+  }
+  if (EVIDENCE_BARE_RE.test(text)) return { kind: 'evidence', number: null, code: '', url: null, label: null };
 
   const code = text.replace(/^(?:สถานะ|status)\s*/iu, '');
   const bareNumber = /^[1-9]\d{0,2}$/.test(code);

@@ -1,6 +1,6 @@
 import type { Messages } from '../../messages/index.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { ChatActions } from './chat.actions.ts';
+import { errorText, type ChatActions } from './chat.actions.ts';
 import type { ChatViews } from './chat.views.ts';
 import { parseCommand, stripMentions, type Command } from './commands.ts';
 import { textMessage } from './flex/common.ts';
@@ -8,13 +8,15 @@ import type { InboxJob } from './inbox.worker.ts';
 import type { LineMessage } from './line.gateway.ts';
 import type { LinkedOfficer, LinkingRepository } from './linking.repository.ts';
 import type { LinkingService, RedeemFailure } from './linking.usecases.ts';
-import { decodePostback } from './postback.ts';
+import { decodePostback, type Postback } from './postback.ts';
 import type { Conversation, Respond } from './responder.ts';
 import { handledEvent, type HandledEvent } from './webhook.schema.ts';
 
 type Deps = { repo: LinkingRepository; linking: LinkingService; views: ChatViews; actions: ChatActions; respond: Respond; m: Messages };
 
 const officerActor = (o: LinkedOfficer): Extract<Actor, { kind: 'officer' }> => ({ kind: 'officer', orgId: o.orgId, officerId: o.id, isAdmin: o.isAdmin });
+/** An unlinked member of a registered group: reads the organization's lists, nothing else (permissions.ts). */
+const groupActor = (orgId: number, groupId: string): Actor => ({ kind: 'group', orgId, groupId });
 
 /**
  * Turns one stored LINE event into answers. Groups chat a lot: there only commands get an
@@ -28,6 +30,7 @@ export function createLineEventHandler(d: Deps) {
     if (f.reason === 'rate_limited') return [textMessage(L.link.rateLimited(f.minutes ?? 15))];
     if (f.reason === 'wrong_kind') return [textMessage(L.link.wrongKind)];
     if (f.reason === 'line_taken') return [textMessage(L.link.lineIdTaken(f.name ?? ''))];
+    if (f.reason === 'other_org') return [textMessage(L.link.otherOrg(f.name ?? ''))];
     return [textMessage(L.link.invalid)];
   }
 
@@ -55,6 +58,7 @@ export function createLineEventHandler(d: Deps) {
       case 'pending': return d.views.pending(actor);
       case 'item': return d.views.itemDetail(actor, cmd.number, true);
       case 'return': return cmd.number && cmd.reason ? d.actions.returnByCode(actor, cmd.number, cmd.reason) : [textMessage(L.actions.returnUsage)];
+      case 'evidence': return cmd.number && cmd.url ? d.actions.evidenceByCode(actor, cmd.number, cmd.url, cmd.label) : [textMessage(L.evidence.usage)];
       default: return [textMessage(L.unknown)];
     }
   }
@@ -72,14 +76,28 @@ export function createLineEventHandler(d: Deps) {
     if (!g) return [textMessage(L.help.unregisteredGroup)];
     const officer = await officerOf(userId, g.orgId);
     // Any member of a registered group may read the organization's list; only linked officers get buttons.
-    const reader: Actor = officer ? officerActor(officer) : { kind: 'system', orgId: g.orgId, ref: `line-group:${groupId}` };
+    const reader: Actor = officer ? officerActor(officer) : groupActor(g.orgId, groupId);
     switch (cmd.kind) {
       case 'help': return [textMessage(L.help.group)];
       case 'pending': return d.views.pending(reader);
       case 'summary': return d.views.orgSummary(reader);
       case 'item': return d.views.itemDetail(reader, cmd.number, Boolean(officer));
       case 'return': return officer && cmd.number && cmd.reason ? d.actions.returnByCode(officerActor(officer), cmd.number, cmd.reason) : [];
+      // Evidence is personal work: done in the 1:1 chat (a half-typed "ลิงก์ …" in a group is just chat).
+      case 'evidence': return cmd.number && cmd.url ? [textMessage(L.evidence.directOnly)] : [];
       default: return [];
+    }
+  }
+
+  /** Buttons an unlinked group member may press: the group lists' "more" and details, view-only. */
+  async function groupViewer(reader: Actor, p: Postback): Promise<LineMessage[]> {
+    try {
+      if (p.a === 'more' && p.l === 'pending') return await d.views.pending(reader, p.o);
+      if (p.a === 'more' && p.l === 'item' && p.n) return await d.views.itemDetail(reader, p.n, false, p.o);
+      if (p.a === 'detail') return await d.views.singleDetail(reader, p.id, false);
+      return [];
+    } catch (e) {
+      return errorText(d.m, e);
     }
   }
 
@@ -99,11 +117,7 @@ export function createLineEventHandler(d: Deps) {
         const g = src.type === 'group' ? await d.repo.activeGroup(src.groupId) : undefined;
         if (src.type === 'group' && !g) return [];
         const officer = await officerOf(userId, g?.orgId);
-        if (!officer) {
-          // Unlinked group members may page through the pending list, nothing else.
-          if (g && p.a === 'more' && p.l === 'pending') return d.views.pending({ kind: 'system', orgId: g.orgId, ref: `line-group:${g.groupId}` }, p.o);
-          return src.type === 'user' ? [textMessage(L.help.unlinked)] : [];
-        }
+        if (!officer) return g ? groupViewer(groupActor(g.orgId, g.groupId), p) : [textMessage(L.help.unlinked)];
         return d.actions.postback(officerActor(officer), p);
       }
       case 'follow': {

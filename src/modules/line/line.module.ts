@@ -40,7 +40,7 @@ export function createLineBot(d: Deps) {
   const linking = createLinkingService({ db: d.db, repo, orgRepo: d.orgRepo, audit: d.audit, clock: d.clock });
   const snoozes = createSnoozeService({ db: d.db, assignments: d.assignments, clock: d.clock });
   const views = createChatViews({ assignments: d.assignments, cycles: d.cycles, catalog: d.catalog, clock: d.clock, m, liffUrl });
-  const actions = createChatActions({ assignments: d.assignments, cycles: d.cycles, snoozes, views, m, liffUrl });
+  const actions = createChatActions({ assignments: d.assignments, cycles: d.cycles, snoozes, views, m, liffUrl, liffEnabled: Boolean(d.config.line.liffId) });
   const respond = createResponder({ gateway: d.line, clock: d.clock });
   const handle = createLineEventHandler({ repo, linking, views, actions, respond, m });
   const inbox = createInboxRepository(d.db);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, isNotNull, isNull, like, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { officers, organizations } from '../org/org.table.ts';
 import { lineGroups, lineLinkAttempts, lineLinkCodes } from './line.table.ts';
@@ -63,6 +63,30 @@ export function createLinkingRepository(db: Db) {
     },
     async setOfficerLineUser(tx: Db, orgId: number, officerId: number, lineUserId: string) {
       await tx.update(officers).set({ lineUserId, reachable: true }).where(and(eq(officers.orgId, orgId), eq(officers.id, officerId)));
+    },
+    /** Any officer (active or not) in another organization already linked to this LINE user. */
+    async linkInOtherOrg(tx: Db, lineUserId: string, exceptOrgId: number): Promise<{ officerId: number; orgName: string } | undefined> {
+      const [row] = await tx
+        .select({ officerId: officers.id, orgName: organizations.name })
+        .from(officers)
+        .innerJoin(organizations, eq(organizations.id, officers.orgId))
+        .where(and(eq(officers.lineUserId, lineUserId), ne(officers.orgId, exceptOrgId)))
+        .orderBy(asc(officers.id))
+        .limit(1);
+      return row;
+    },
+    /** Returns whether the officer had a LINE id. */
+    async clearOfficerLineUser(tx: Db, orgId: number, officerId: number): Promise<boolean> {
+      const rows = await tx
+        .update(officers)
+        .set({ lineUserId: null })
+        .where(and(eq(officers.orgId, orgId), eq(officers.id, officerId), isNotNull(officers.lineUserId)))
+        .returning({ id: officers.id });
+      return rows.length === 1;
+    },
+    /** Clears every simulator-made LINE id (`Usim…`), returning whose. */
+    async clearSimulatedLineUsers(tx: Db): Promise<Array<{ id: number; orgId: number }>> {
+      return tx.update(officers).set({ lineUserId: null }).where(like(officers.lineUserId, 'Usim%')).returning({ id: officers.id, orgId: officers.orgId });
     },
     /** Unfollow / follow: reminders go to the supervisor while the officer cannot be reached. */
     async setReachable(lineUserId: string, reachable: boolean): Promise<number> {

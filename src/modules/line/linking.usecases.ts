@@ -5,6 +5,8 @@ import type { Clock } from '../../shared/clock.ts';
 import { errors } from '../../shared/errors.ts';
 import { personKey, thaiDigitsToArabic } from '../../shared/thai-text.ts';
 import type { AuditLog } from '../audit/audit.ts';
+import { cliActor, type Actor } from '../auth/actor.ts';
+import { assertCan } from '../auth/permissions.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
 import type { LinkingRepository } from './linking.repository.ts';
 
@@ -25,29 +27,36 @@ function newCode(): string {
   return `${s.slice(0, 4)}-${s.slice(4)}`;
 }
 
-export type RedeemFailure = { ok: false; reason: 'invalid' | 'wrong_kind' | 'rate_limited' | 'line_taken'; minutes?: number; name?: string };
+export type RedeemFailure = {
+  ok: false;
+  reason: 'invalid' | 'wrong_kind' | 'rate_limited' | 'line_taken' | 'other_org';
+  minutes?: number;
+  /** line_taken: the officer already linked to this LINE user; other_org: that officer's organization. */
+  name?: string;
+};
 
 type Deps = { db: Db; repo: LinkingRepository; orgRepo: OrgRepository; audit: AuditLog; clock: Clock };
 
 export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) {
-  async function issue(orgSlug: string, kind: 'officer' | 'group', officerName: string | null, ttlDays: number) {
-    const org = await orgRepo.bySlug(orgSlug);
-    if (!org) throw errors.notFound('organization', orgSlug);
+  /** Codes are issued by an organization admin (the CLI, the simulator) for the actor's organization. */
+  async function issue(actor: Actor, kind: 'officer' | 'group', officerName: string | null, ttlDays: number) {
+    assertCan(actor, 'manage', { orgId: actor.orgId });
+    if (!Number.isFinite(ttlDays) || ttlDays <= 0) throw errors.validation([{ path: 'ttlDays', message: '> 0' }]);
     let officerId: number | null = null;
     if (kind === 'officer') {
       const key = personKey(officerName ?? '');
-      const officer = (await orgRepo.officers(org.id)).find((o) => o.nameKey === key && o.active);
+      const officer = (await orgRepo.officers(actor.orgId)).find((o) => o.nameKey === key && o.active);
       if (!key || !officer) throw errors.notFound('officer', officerName ?? '');
       officerId = officer.id;
     }
     const now = clock.now();
     const code = newCode();
-    const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
+    const expiresAt = new Date(now.getTime() + Math.round(ttlDays * 86_400_000));
     await db.transaction(async (tx) => {
-      if (officerId !== null) await repo.expireUnusedOfficerCodes(tx, org.id, officerId, now);
-      await repo.insertCode(tx, { orgId: org.id, kind, officerId, codeHash: hashCode(code), expiresAt, createdAt: now });
+      if (officerId !== null) await repo.expireUnusedOfficerCodes(tx, actor.orgId, officerId, now);
+      await repo.insertCode(tx, { orgId: actor.orgId, kind, officerId, codeHash: hashCode(code), expiresAt, createdAt: now });
       // The code itself is never stored or logged, only its hash.
-      await audit.record(tx, { orgId: org.id, ref: 'cli' }, { action: `line.${kind}_code.issue`, entity: kind === 'officer' ? 'officer' : 'organization', entityId: officerId ?? org.id, after: { expiresAt } });
+      await audit.record(tx, actor, { action: `line.${kind}_code.issue`, entity: kind === 'officer' ? 'officer' : 'organization', entityId: officerId ?? actor.orgId, after: { expiresAt } });
     });
     return { code, expiresAt };
   }
@@ -66,51 +75,81 @@ export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) 
     return { ok: false, reason };
   }
 
-  async function find(sources: string[], raw: string, kind: 'officer' | 'group') {
-    const minutes = await limited(sources);
-    if (minutes !== null) return { ok: false as const, reason: 'rate_limited' as const, minutes };
+  /**
+   * The code's row, or why not. `replay` is a code this same user/group already redeemed: an event
+   * is retried when sending its answer failed (LINE 5xx), and must get the same answer again, not
+   * "invalid" and a failed attempt.
+   */
+  async function find(sources: string[], raw: string, kind: 'officer' | 'group', usedBy: string) {
     const code = normaliseCode(raw);
     const row = code.length === CODE_LENGTH ? await repo.codeByHash(hashCode(code)) : undefined;
+    if (row?.usedAt && row.usedBy === usedBy && row.kind === kind) return { ok: true as const, row, replay: true };
+    const minutes = await limited(sources);
+    if (minutes !== null) return { ok: false as const, reason: 'rate_limited' as const, minutes };
     if (!row || row.usedAt || row.expiresAt.getTime() <= clock.now().getTime()) return fail(sources, 'invalid');
     if (row.kind !== kind) return fail(sources, 'wrong_kind');
-    return { ok: true as const, row };
+    return { ok: true as const, row, replay: false };
   }
 
   return {
-    issueOfficerCode: (orgSlug: string, officerName: string, ttlDays = DEFAULT_CODE_TTL_DAYS) => issue(orgSlug, 'officer', officerName, ttlDays),
-    issueGroupCode: (orgSlug: string, ttlDays = DEFAULT_CODE_TTL_DAYS) => issue(orgSlug, 'group', null, ttlDays),
+    issueOfficerCode: (actor: Actor, officerName: string, ttlDays = DEFAULT_CODE_TTL_DAYS) => issue(actor, 'officer', officerName, ttlDays),
+    issueGroupCode: (actor: Actor, ttlDays = DEFAULT_CODE_TTL_DAYS) => issue(actor, 'group', null, ttlDays),
 
-    /** `ผูกบัญชี <code>` in a 1:1 chat: this LINE user becomes the officer the code was issued for. */
+    /**
+     * `ผูกบัญชี <code>` in a 1:1 chat: this LINE user becomes the officer the code was issued for.
+     * One LINE user acts in one organization only (events resolve the officer from the LINE id), so
+     * a user linked elsewhere is refused until an admin unlinks them (unlinkOfficer).
+     */
     async redeemOfficerCode(lineUserId: string, raw: string) {
-      const found = await find([lineUserId], raw, 'officer');
+      const found = await find([lineUserId], raw, 'officer', lineUserId);
       if (!found.ok) return found;
       const { row } = found;
       const officer = await orgRepo.officer(row.orgId, row.officerId!);
       const org = await orgRepo.byId(row.orgId);
       if (!officer || !org) return fail([lineUserId], 'invalid');
+      const linked = { ok: true as const, officerName: officer.name, orgName: org.name };
+      // A replay answers the same only while that link still stands (an admin may have unlinked since).
+      if (found.replay) return officer.lineUserId === lineUserId ? linked : { ok: false as const, reason: 'invalid' as const };
       return db.transaction(async (tx) => {
+        const elsewhere = await repo.linkInOtherOrg(tx, lineUserId, row.orgId);
+        if (elsewhere) return { ok: false as const, reason: 'other_org' as const, name: elsewhere.orgName };
         const other = await repo.otherOfficerWithLine(tx, row.orgId, lineUserId, officer.id);
         if (other) return { ok: false as const, reason: 'line_taken' as const, name: other.name };
         if (!(await repo.consume(tx, row.id, lineUserId, clock.now()))) return { ok: false as const, reason: 'invalid' as const };
         await repo.setOfficerLineUser(tx, row.orgId, officer.id, lineUserId);
         await audit.record(tx, { kind: 'officer', orgId: row.orgId, officerId: officer.id, isAdmin: officer.isAdmin }, { action: 'line.link', entity: 'officer', entityId: officer.id });
-        return { ok: true as const, officerName: officer.name, orgName: org.name };
+        return linked;
       });
     },
 
     /** `ลงทะเบียน <code>` typed in a group: the group becomes the organization's working-group chat. */
     async redeemGroupCode(groupId: string, userId: string | undefined, raw: string) {
       const sources = [groupId, ...(userId ? [userId] : [])];
-      const found = await find(sources, raw, 'group');
+      const found = await find(sources, raw, 'group', groupId);
       if (!found.ok) return found;
       const { row } = found;
       const org = await orgRepo.byId(row.orgId);
       if (!org) return fail(sources, 'invalid');
+      const registered = { ok: true as const, orgName: org.name };
+      if (found.replay) return (await repo.activeGroup(groupId))?.orgId === row.orgId ? registered : { ok: false as const, reason: 'invalid' as const };
       return db.transaction(async (tx) => {
         if (!(await repo.consume(tx, row.id, groupId, clock.now()))) return { ok: false as const, reason: 'invalid' as const };
         await repo.upsertGroup(tx, { orgId: row.orgId, groupId, name: null, at: clock.now() });
         await audit.record(tx, { orgId: row.orgId, ref: `line-group:${groupId}` }, { action: 'line.group.register', entity: 'organization', entityId: row.orgId, after: { groupId } });
-        return { ok: true as const, orgName: org.name };
+        return registered;
+      });
+    },
+
+    /** An admin clears an officer's LINE link (lost phone, moved to another organization). Idempotent. */
+    async unlinkOfficer(actor: Actor, officerName: string) {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      const key = personKey(officerName);
+      const officer = key ? (await orgRepo.officers(actor.orgId)).find((o) => o.nameKey === key) : undefined;
+      if (!officer) throw errors.notFound('officer', officerName);
+      return db.transaction(async (tx) => {
+        const wasLinked = await repo.clearOfficerLineUser(tx, actor.orgId, officer.id);
+        if (wasLinked) await audit.record(tx, actor, { action: 'line.unlink', entity: 'officer', entityId: officer.id });
+        return { officerName: officer.name, wasLinked };
       });
     },
   };
@@ -118,12 +157,27 @@ export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) 
 
 export type LinkingService = ReturnType<typeof createLinkingService>;
 
+async function adminOf(c: Container, orgSlug: string) {
+  const org = await c.orgRepo.bySlug(orgSlug);
+  if (!org) throw errors.notFound('organization', orgSlug);
+  return { org, actor: cliActor(org.id) };
+}
+
 /** For the CLI `link-code --org <slug> --officer <name>`: a one-time code the officer types to the bot. */
-export function createLinkCode(c: Container, opts: { orgSlug: string; officerName: string; ttlDays?: number }) {
-  return c.lineBot.linking.issueOfficerCode(opts.orgSlug, opts.officerName, opts.ttlDays);
+export async function createLinkCode(c: Container, opts: { orgSlug: string; officerName: string; ttlDays?: number }) {
+  const { actor } = await adminOf(c, opts.orgSlug);
+  return c.lineBot.linking.issueOfficerCode(actor, opts.officerName, opts.ttlDays);
 }
 
 /** For the CLI `group-code --org <slug>`: a one-time code typed in the working group's LINE group. */
-export function createGroupCode(c: Container, opts: { orgSlug: string; ttlDays?: number }) {
-  return c.lineBot.linking.issueGroupCode(opts.orgSlug, opts.ttlDays);
+export async function createGroupCode(c: Container, opts: { orgSlug: string; ttlDays?: number }) {
+  const { actor } = await adminOf(c, opts.orgSlug);
+  return c.lineBot.linking.issueGroupCode(actor, opts.ttlDays);
+}
+
+/** For the CLI `unlink --org <slug> --officer <name>`: the officer's LINE account may then link anew (or elsewhere). */
+export async function unlinkOfficer(c: Container, opts: { orgSlug: string; officerName: string }) {
+  const { org, actor } = await adminOf(c, opts.orgSlug);
+  const r = await c.lineBot.linking.unlinkOfficer(actor, opts.officerName);
+  return { ...r, orgName: org.name };
 }

@@ -5,6 +5,7 @@ import { errors } from '../../shared/errors.ts';
 import { bangkokDate } from '../../shared/thai-date.ts';
 import type { AssignmentsService } from '../assignments/assignments.usecases.ts';
 import type { Actor } from '../auth/actor.ts';
+import { assertCan } from '../auth/permissions.ts';
 import { snoozes } from '../reminders/reminders.table.ts';
 
 /** ISO date `days` after `iso`. */
@@ -12,15 +13,16 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
 
 /**
  * "เลื่อนเตือน": no reminder to this officer about this assignment until the returned date
- * (Bangkok). Only an officer on the assignment may snooze it; the reminders module reads `snoozes`.
+ * (Bangkok). Who may snooze is decided in permissions.ts ('snooze'); the reminders module reads `snoozes`.
  */
 export function createSnoozeService({ db, assignments, clock }: { db: Db; assignments: Pick<AssignmentsService, 'detail'>; clock: Clock }) {
   return {
     async snooze(actor: Actor, assignmentId: number, days: number): Promise<{ until: string; itemCode: string }> {
+      // Reminders go to officers: nobody else has any to snooze.
       if (actor.kind !== 'officer') throw errors.forbidden('snooze');
       if (!Number.isInteger(days) || days < 1 || days > 14) throw errors.validation([{ path: 'days', message: '1–14' }]);
       const d = await assignments.detail(actor, assignmentId);
-      if (!d.people.some((p) => p.officerId === actor.officerId)) throw errors.forbidden('snooze');
+      assertCan(actor, 'snooze', { orgId: actor.orgId, people: d.people });
       const until = addDays(bangkokDate(clock.now()), days);
       const [row] = await db
         .insert(snoozes)

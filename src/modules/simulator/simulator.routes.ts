@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Container } from '../../container.ts';
+import { errors } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { loadDemo } from '../demo/demo.usecases.ts';
+import { isLoopback } from './local-only.ts';
 import { createSimulator } from './simulator.usecases.ts';
 
 const lineId = z.string().regex(/^[UC][0-9a-zA-Z]{10,60}$/, 'a LINE user or group id');
@@ -24,14 +26,24 @@ const codeBody = z.object({ orgSlug: z.string().min(1).max(63), officerName: z.s
 /**
  * The LINE simulator, registered only in offline mode (no LINE credentials; config refuses
  * OFFLINE_MODE with credentials). GET /dev/simulator is a self-contained page; the JSON API
- * under /dev/simulator/api feeds events through the real inbox and processing.
+ * under /dev/simulator/api feeds events through the real inbox and processing. Whoever uses it
+ * can act as anyone, so it answers only requests from this machine (loopback), whatever HOST is.
  */
 export function simulatorRoutes(app: FastifyInstance, c: Container) {
   if (!c.config.line.offline) return;
   const sim = createSimulator(c);
   const page = readFileSync(new URL('./simulator.html', import.meta.url), 'utf8');
   app.addHook('onClose', async () => c.lineBot.worker.stop());
+  // In its own plugin scope: the hook guards these routes only.
+  app.register(async (scope) => {
+    scope.addHook('onRequest', async (req) => {
+      if (!isLoopback(req.socket.remoteAddress)) throw errors.simulatorLocalOnly();
+    });
+    routes(scope, c, sim, page);
+  });
+}
 
+function routes(app: FastifyInstance, c: Container, sim: ReturnType<typeof createSimulator>, page: string) {
   app.get('/dev/simulator', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
   app.get('/dev/simulator/api/directory', async () => ({ orgs: await sim.directory() }));
   app.post('/dev/simulator/api/act-as', async (req) => {

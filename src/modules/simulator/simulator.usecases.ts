@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Container } from '../../container.ts';
 import { errors } from '../../shared/errors.ts';
+import type { Actor } from '../auth/actor.ts';
 import { createSimulatorRepository } from './simulator.repository.ts';
 
 export type SimEvent =
@@ -8,7 +9,13 @@ export type SimEvent =
   | { type: 'postback'; data: string }
   | { type: 'follow' | 'unfollow' | 'join' | 'leave' | 'memberJoined' };
 
-/** Simulated LINE ids look like LINE's (U/C + 32 hex) with a marker so they are easy to spot. */
+/**
+ * Simulated LINE ids look like LINE's (U/C + 32 hex) with a marker so they are easy to spot; real
+ * ids are hex only, so `Usim…` is never one (forgetSimulatedIds clears them when going online).
+ */
+/** Codes made for trying things out: short-lived, so one noted down cannot be used once the bot is live. */
+export const SIM_CODE_TTL_DAYS = 1 / 24;
+
 const simId = (prefix: 'U' | 'C') => `${prefix}sim${randomBytes(16).toString('hex')}`;
 
 /**
@@ -18,6 +25,13 @@ const simId = (prefix: 'U' | 'C') => `${prefix}sim${randomBytes(16).toString('he
 export function createSimulator(c: Container) {
   const repo = createSimulatorRepository(c.database.db);
   const bot = c.lineBot;
+
+  /** Codes are issued as the organization's admin (audited as the simulator). */
+  async function simAdmin(orgSlug: string): Promise<Actor> {
+    const org = await c.orgRepo.bySlug(orgSlug);
+    if (!org) throw errors.notFound('organization', orgSlug);
+    return { kind: 'admin', orgId: org.id, ref: 'simulator' };
+  }
 
   return {
     async directory() {
@@ -75,7 +89,11 @@ export function createSimulator(c: Container) {
     },
 
     messages: (to: string, afterId: number) => repo.messages(to, afterId),
-    linkCode: (orgSlug: string, officerName: string) => bot.linking.issueOfficerCode(orgSlug, officerName),
-    groupCode: (orgSlug: string) => bot.linking.issueGroupCode(orgSlug),
+    async linkCode(orgSlug: string, officerName: string) {
+      return bot.linking.issueOfficerCode(await simAdmin(orgSlug), officerName, SIM_CODE_TTL_DAYS);
+    },
+    async groupCode(orgSlug: string) {
+      return bot.linking.issueGroupCode(await simAdmin(orgSlug), SIM_CODE_TTL_DAYS);
+    },
   };
 }
