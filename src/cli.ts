@@ -8,7 +8,7 @@ import { openDatabase } from './db/client.ts';
 import { msg } from './messages/index.ts';
 import { cliActor } from './modules/auth/actor.ts';
 import { loadDemo } from './modules/demo/demo.usecases.ts';
-import { createGroupCode, createLinkCode } from './modules/line/linking.usecases.ts';
+import { createGroupCode, createLinkCode, unlinkOfficer } from './modules/line/linking.usecases.ts';
 import { formatRunResult, runReminders, runSummary } from './modules/reminders/reminders.cli.ts';
 import { formatThaiDateTime } from './shared/thai-date.ts';
 import { systemClock } from './shared/clock.ts';
@@ -137,6 +137,18 @@ export function buildCli(): Command {
         const r = await createLinkCode(c, { orgSlug: o.org, officerName: o.officer, ttlDays: o.days });
         console.log(r.code);
         console.error(`ให้ผู้ใช้ส่ง "ผูกบัญชี ${r.code}" ถึงบอทในแชต 1:1 ภายใน ${formatThaiDateTime(r.expiresAt)} (ใช้ได้ครั้งเดียว)`);
+      });
+    });
+
+  program
+    .command('unlink')
+    .description("remove an officer's LINE link (e.g. a new phone, or to link the account to another organization)")
+    .requiredOption('--org <slug>', 'organization')
+    .requiredOption('--officer <name>', 'officer name')
+    .action(async (o: { org: string; officer: string }) => {
+      await withContainer(async (c) => {
+        const r = await unlinkOfficer(c, { orgSlug: o.org, officerName: o.officer });
+        console.log(r.wasLinked ? `ยกเลิกการผูกบัญชี LINE ของ ${r.officerName} (${r.orgName}) แล้ว` : `${r.officerName} ยังไม่ได้ผูกบัญชี LINE`);
       });
     });
 

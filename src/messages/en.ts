@@ -46,6 +46,7 @@ export const en: typeof th = {
     lineUserId: (v: string) => `invalid LINE user id "${v}"`,
     conflictingDue: (a: string, b: string) => `conflicting due dates for the same item (${a} and ${b})`,
     conflictingLineId: 'LINE user id conflicts with another row or stored data',
+    lineIdOtherOrg: 'this LINE user id already belongs to an officer of another organization (one LINE account, one organization)',
     empty: 'the file has no rows',
     responsibility: (v: string) => `unknown responsibility "${v}" (main / co)`,
     conflictingResponsibility: (a: string, b: string) => `conflicting main/co for the same item and unit (${a} and ${b})`,

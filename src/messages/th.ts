@@ -65,6 +65,7 @@ export const th = {
     lineUserId: (v: string) => `LINE user ID "${v}" ไม่ถูกต้อง (ขึ้นต้นด้วย U ตามด้วยตัวอักษร 32 ตัว)`,
     conflictingDue: (a: string, b: string) => `กำหนดส่งขัดกันในข้อเดียวกัน (${a} และ ${b})`,
     conflictingLineId: 'LINE user ID ของบุคคลนี้ขัดกับแถวอื่นหรือข้อมูลเดิม',
+    lineIdOtherOrg: 'LINE user ID นี้ผูกกับเจ้าหน้าที่ของหน่วยงานอื่นอยู่แล้ว (บัญชี LINE หนึ่งใช้ได้กับหน่วยงานเดียว)',
     empty: 'ไฟล์ไม่มีข้อมูล',
     responsibility: (v: string) => `ความรับผิดชอบ "${v}" ไม่ถูกต้อง (ใช้ หลัก หรือ ร่วม)`,
     conflictingResponsibility: (a: string, b: string) => `ระบุหลัก/ร่วมขัดกันในข้อและหน่วยงานเดียวกัน (${a} และ ${b})`,

@@ -70,6 +70,17 @@ describe('a sheet with errors', () => {
     expect((await countsFor(env.db, actor.orgId)).units).toBe(0);
   });
 
+  it("rejects a LINE user id linked to an officer of another organization, and writes nothing", async () => {
+    const other = await env.createOrg('หน่วยงานอื่น');
+    const id = `U${'b'.repeat(32)}`;
+    await env.db.insert(officers).values({ orgId: other.orgId, name: 'นายคนนอก หน่วยอื่น', nameKey: 'คนนอกหน่วยอื่น', lineUserId: id });
+    const actor = await env.createOrg();
+    const bytes = csvBytes([TH_HEADERS, ['O1', 'ก.หนึ่ง', '', 'นายใหม่ ทดสอบ', '', 'ผู้จัดทำ', '', id]]);
+    const errs = rowErrors(await failure(env.imports.importSheet(actor, { fileName: 'a.csv', bytes, year: 2568 })));
+    expect(errs).toEqual([{ row: 2, column: 'line_user_id', reason: expect.stringContaining('หน่วยงานอื่น') }]);
+    expect((await countsFor(env.db, actor.orgId)).officers).toBe(0);
+  });
+
   it('refuses a file that is neither CSV nor XLSX', async () => {
     const actor = await env.createOrg();
     const e = await failure(env.imports.importSheet(actor, { fileName: 'sheet.xls', bytes: new Uint8Array([1, 2]), year: 2568 }));

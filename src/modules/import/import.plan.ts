@@ -73,7 +73,10 @@ export function planImport(rows: ValidRow[], state: ExistingState, labels: Recor
       const existing = officerIndex.get(o.key);
       const owner = lineOwner.get(o.lineUserId);
       const sheetOwner = sheetLineOwner.get(o.lineUserId);
-      if ((a.lineUserId && a.lineUserId !== o.lineUserId) || (sheetOwner && sheetOwner !== o.key)
+      if (state.lineIdsElsewhere.has(o.lineUserId)) {
+        // One LINE account acts for one organization (see linking): refuse, don't split it.
+        fail(r.row, 'line_user_id', t.lineIdOtherOrg);
+      } else if ((a.lineUserId && a.lineUserId !== o.lineUserId) || (sheetOwner && sheetOwner !== o.key)
         || (owner !== undefined && owner !== existing?.id)) {
         fail(r.row, 'line_user_id', t.conflictingLineId);
       } else {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Role } from '../auth/permissions.ts';
 import { assignmentPeople, assignments } from '../assignments/assignments.table.ts';
@@ -11,6 +11,8 @@ export type ExistingState = {
   officers: Array<{ id: number; name: string; nameKey: string; position: string | null; unitId: number | null; lineUserId: string | null }>;
   assignments: Array<{ id: number; itemId: number; unitId: number; responsibility: Responsibility; dueOn: string | null }>;
   people: Array<{ assignmentId: number; officerId: number; role: Role }>;
+  /** LINE ids from the sheet that already belong to an officer of another organization. */
+  lineIdsElsewhere: Set<string>;
 };
 
 export type NewOfficer = { name: string; nameKey: string; position: string | null; unitId: number | null; lineUserId: string | null };
@@ -23,7 +25,12 @@ export type NewPerson = { assignmentId: number; officerId: number; role: Role };
 export function createImportRepository() {
   return {
     /** Everything in four queries, however large the organization. */
-    async loadState(tx: Db, orgId: number, cycleId: number | null): Promise<ExistingState> {
+    async loadState(tx: Db, orgId: number, cycleId: number | null, sheetLineIds: string[] = []): Promise<ExistingState> {
+      const elsewhere = sheetLineIds.length === 0 ? [] : await tx
+        .selectDistinct({ id: officers.lineUserId })
+        .from(officers)
+        .where(and(ne(officers.orgId, orgId), inArray(officers.lineUserId, sheetLineIds)));
+      const lineIdsElsewhere = new Set(elsewhere.map((r) => r.id!));
       const unitRows = await tx
         .select({ id: units.id, name: units.name, nameKey: units.nameKey, aliases: units.aliases })
         .from(units)
@@ -35,7 +42,7 @@ export function createImportRepository() {
         })
         .from(officers)
         .where(eq(officers.orgId, orgId));
-      if (cycleId === null) return { units: unitRows, officers: officerRows, assignments: [], people: [] };
+      if (cycleId === null) return { units: unitRows, officers: officerRows, assignments: [], people: [], lineIdsElsewhere };
       const assignmentRows = await tx
         .select({
           id: assignments.id, itemId: assignments.itemId, unitId: assignments.unitId,
@@ -48,7 +55,7 @@ export function createImportRepository() {
         .from(assignmentPeople)
         .innerJoin(assignments, eq(assignments.id, assignmentPeople.assignmentId))
         .where(and(eq(assignmentPeople.orgId, orgId), eq(assignments.cycleId, cycleId)));
-      return { units: unitRows, officers: officerRows, assignments: assignmentRows, people: peopleRows };
+      return { units: unitRows, officers: officerRows, assignments: assignmentRows, people: peopleRows, lineIdsElsewhere };
     },
 
     async insertUnits(tx: Db, orgId: number, rows: Array<{ name: string; nameKey: string }>) {

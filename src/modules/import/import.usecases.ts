@@ -62,11 +62,12 @@ export function createImportService({ db, catalog, cycles, audit, clock, repo = 
       const sheet = await parseSheet(input.fileName, input.bytes);
       const checked = await validateRows(sheet, { year, catalog }, (d, n) => onProgress?.(d, n, 'validate'));
       const rowCount = sheet.rows.length;
+      const lineIds = [...new Set(checked.rows.map((r) => r.officer?.lineUserId).filter((x): x is string => Boolean(x)))];
 
       if (checked.errors.length > 0 || input.dryRun) {
         // Read-only: the database-dependent checks still run so that every error is reported.
         const cycle = await cycles.find(actor.orgId, year);
-        const state = await repo.loadState(db, actor.orgId, cycle?.id ?? null);
+        const state = await repo.loadState(db, actor.orgId, cycle?.id ?? null, lineIds);
         const plan = planImport(checked.rows, state, checked.labels);
         failIfAny([...checked.errors, ...plan.errors]);
         return { ...summarize(year, rowCount, !cycle, plan), dryRun: true };
@@ -74,7 +75,7 @@ export function createImportService({ db, catalog, cycles, audit, clock, repo = 
 
       return db.transaction(async (tx) => {
         const { cycle, created } = await cycles.ensure(tx, actor, year);
-        const state = await repo.loadState(tx, actor.orgId, cycle.id);
+        const state = await repo.loadState(tx, actor.orgId, cycle.id, lineIds);
         const plan = planImport(checked.rows, state, checked.labels);
         failIfAny(plan.errors); // throwing rolls back the cycle too
         const total = writeCount(plan);
