@@ -19,6 +19,7 @@ export const lineEn: typeof lineTh = {
       '• pending: items not yet approved',
       '• summary: progress per sub-indicator',
       '• O12 / status O12: item detail',
+      '• daily on / off: post the organization-wide summary here every working morning (ITA admins)',
     ].join('\n'),
     unlinked: 'This LINE account is not linked to an officer yet. Ask your ITA admin for a link code, then type: link <code>',
     unregisteredGroup: 'This group is not registered to an organization yet. Ask your ITA admin for a group code, then type here: register <code>',
@@ -101,6 +102,13 @@ export const lineEn: typeof lineTh = {
     nothingToReturn: (code: string) => `No submitted ${code} awaiting your approval`,
     ambiguousReturn: (code: string) => `${code} awaits your approval for more than one unit; press Return on the card of the one you mean`,
     badButton: 'This button is no longer valid; please list the items again',
+  },
+  daily: {
+    on: 'On: this group gets the organization-wide progress summary every working morning',
+    off: 'Off: this group no longer gets the daily summary (type "summary" any time)',
+    status: (on: boolean) => `Daily summary in this group: ${on ? 'on' : 'off'} (an ITA admin types "daily on" or "daily off")`,
+    adminOnly: "Only the organization's ITA admins (with a linked account) can turn the group's daily summary on or off",
+    groupOnly: "Use this command in the working group's registered LINE group",
   },
   evidence: {
     added: (code: string, url: string) => `Evidence link added to ${code}: ${url}`,

@@ -12,6 +12,8 @@ export type Command =
   | { kind: 'return'; number: number | null; code: string; reason: string }
   /** `ลิงก์ O12 <url> [คำอธิบาย]`: number and url are null when the command is incomplete. */
   | { kind: 'evidence'; number: number | null; code: string; url: string | null; label: string | null }
+  /** `สรุปรายวัน เปิด|ปิด` in a group: opt the group in or out of the daily summary (null: show the setting). */
+  | { kind: 'daily'; on: boolean | null }
   | { kind: 'unknown' };
 
 const WORDS: Array<[Command['kind'], string[]]> = [
@@ -48,7 +50,9 @@ export function parseCommand(raw: string, opts: { inGroup: boolean }): Command {
   const key = text.toLowerCase().replace(/\s+/g, '');
   for (const [kind, words] of WORDS) if (words.includes(key)) return { kind } as Command;
 
-  let m = /^(?:link|ผูกบัญชี|ผูก)\s*(.*)$/isu.exec(text);
+  let m = /^(?:สรุปรายวัน|daily\s*summary|daily)\s*(เปิด|ปิด|on|off)?$/iu.exec(text);
+  if (m) return { kind: 'daily', on: m[1] ? ['เปิด', 'on'].includes(m[1].toLowerCase()) : null };
+  m = /^(?:link|ผูกบัญชี|ผูก)\s*(.*)$/isu.exec(text);
   if (m) return { kind: 'link', code: m[1]!.trim() };
   m = /^(?:register|ลงทะเบียน)\s*(.*)$/isu.exec(text);
   if (m) return { kind: 'register', code: m[1]!.trim() };

@@ -1,4 +1,5 @@
 import type { Messages } from '../../messages/index.ts';
+import { isAppError } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { errorText, type ChatActions } from './chat.actions.ts';
 import type { ChatViews } from './chat.views.ts';
@@ -48,6 +49,7 @@ export function createLineEventHandler(d: Deps) {
       return r.ok ? [textMessage(L.link.linked(r.officerName, r.orgName))] : linkFailure(r);
     }
     if (cmd.kind === 'register') return [textMessage(L.link.wrongKind)];
+    if (cmd.kind === 'daily') return [textMessage(L.daily.groupOnly)];
     const officer = await officerOf(userId);
     if (!officer) return [textMessage(L.help.unlinked)];
     const actor = officerActor(officer);
@@ -79,6 +81,16 @@ export function createLineEventHandler(d: Deps) {
     const reader: Actor = officer ? officerActor(officer) : groupActor(g.orgId, groupId);
     switch (cmd.kind) {
       case 'help': return [textMessage(L.help.group)];
+      case 'daily': {
+        if (cmd.on === null) return [textMessage(L.daily.status(g.dailySummary))];
+        if (!officer) return [textMessage(L.daily.adminOnly)];
+        try {
+          await d.linking.setGroupDailySummary(officerActor(officer), groupId, cmd.on);
+        } catch (e) {
+          return isAppError(e) && e.code === 'FORBIDDEN' ? [textMessage(L.daily.adminOnly)] : errorText(d.m, e);
+        }
+        return [textMessage(cmd.on ? L.daily.on : L.daily.off)];
+      }
       case 'pending': return d.views.pending(reader);
       case 'summary': return d.views.orgSummary(reader);
       case 'item': return d.views.itemDetail(reader, cmd.number, Boolean(officer));

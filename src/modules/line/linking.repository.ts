@@ -108,6 +108,14 @@ export function createLinkingRepository(db: Db) {
         .values({ orgId: v.orgId, groupId: v.groupId, name: v.name, registeredAt: v.at, active: true })
         .onConflictDoUpdate({ target: lineGroups.groupId, set: { orgId: v.orgId, active: true, registeredAt: v.at, ...(v.name ? { name: v.name } : {}) } });
     },
+    async setGroupDailySummary(tx: Db, orgId: number, groupId: string, on: boolean): Promise<boolean> {
+      const rows = await tx
+        .update(lineGroups)
+        .set({ dailySummary: on })
+        .where(and(eq(lineGroups.orgId, orgId), eq(lineGroups.groupId, groupId), eq(lineGroups.active, true)))
+        .returning({ id: lineGroups.id });
+      return rows.length > 0;
+    },
     async deactivateGroup(groupId: string) {
       await db.update(lineGroups).set({ active: false }).where(eq(lineGroups.groupId, groupId));
     },

@@ -152,6 +152,15 @@ export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) 
         return { officerName: officer.name, wasLinked };
       });
     },
+
+    /** Opts a registered group in or out of the organization-wide daily summary (admins only). */
+    async setGroupDailySummary(actor: Actor, groupId: string, on: boolean): Promise<void> {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      await db.transaction(async (tx) => {
+        if (!(await repo.setGroupDailySummary(tx, actor.orgId, groupId, on))) throw errors.notFound('organization', groupId);
+        await audit.record(tx, actor, { action: on ? 'line.group.daily_summary.on' : 'line.group.daily_summary.off', entity: 'line_group', entityId: groupId, after: { dailySummary: on } });
+      });
+    },
   };
 }
 
