@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import type { Container } from '../container.ts';
+import { cliActor } from '../modules/auth/actor.ts';
+import { loadDemo } from '../modules/demo/demo.usecases.ts';
+import { withContainer, year } from './support.ts';
+
+/** Organizations, imports, tokens, admins, demo data. */
+export function registerOrgCommands(program: Command) {
+  const org = program.command('org').description('organizations');
+  org
+    .command('add <slug>')
+    .description('create an organization')
+    .requiredOption('--name <name>', 'full name, e.g. "สำนักงานจังหวัดระยอง"')
+    .option('--website <url>', 'main website (its domain is where evidence should live)')
+    .action(async (slug: string, o: { name: string; website?: string }) => {
+      await withContainer(async (c) => {
+        const created = await c.orgs.create({ slug, name: o.name, website: o.website });
+        console.log(`created organization ${created.slug} (id ${created.id}): ${created.name}`);
+      });
+    });
+
+  program
+    .command('import <file>')
+    .description('import an assignment sheet (.csv or .xlsx); all rows apply or none')
+    .requiredOption('--org <slug>', 'organization')
+    .requiredOption('--year <พ.ศ.>', 'fiscal year, e.g. 2568', year)
+    .option('--dry-run', 'validate and report without writing')
+    .action(async (file: string, o: { org: string; year: number; dryRun?: boolean }) => {
+      await withContainer(async (c) => {
+        const organization = await c.orgs.bySlug(o.org);
+        const bytes = new Uint8Array(readFileSync(file));
+        const bar = process.stderr.isTTY ? new SingleBar({ format: '{phase} [{bar}] {value}/{total}', stream: process.stderr }, Presets.shades_classic) : null;
+        let phase = '';
+        const summary = await c.imports.importSheet(
+          cliActor(organization.id),
+          { fileName: basename(file), bytes, year: o.year, dryRun: o.dryRun },
+          (done, total, p) => {
+            if (!bar) return;
+            if (p !== phase) {
+              if (phase) bar.stop();
+              phase = p;
+              bar.start(total, 0, { phase: p === 'validate' ? 'checking' : 'writing ' });
+            }
+            bar.update(done, { phase: p === 'validate' ? 'checking' : 'writing ' });
+          },
+        );
+        bar?.stop();
+        printImportSummary(summary);
+      });
+    });
+
+  const token = program.command('token').description('admin API tokens');
+  token
+    .command('create')
+    .description('create an admin API token (shown once; only its hash is stored)')
+    .requiredOption('--org <slug>', 'organization')
+    .option('--label <label>', 'what the token is for', 'admin')
+    .action(async (o: { org: string; label: string }) => {
+      await withContainer(async (c) => {
+        const organization = await c.orgs.bySlug(o.org);
+        const t = await c.auth.createToken(organization.id, o.label);
+        console.log(t.token);
+        console.error(`token ${t.id} for ${organization.slug}: keep it secret; use as "Authorization: Bearer <token>"`);
+      });
+    });
+
+  program
+    .command('admin <officer>')
+    .description('make an officer an organization admin (or --revoke)')
+    .requiredOption('--org <slug>', 'organization')
+    .option('--revoke', 'take the rights away')
+    .action(async (officer: string, o: { org: string; revoke?: boolean }) => {
+      await withContainer(async (c) => {
+        const organization = await c.orgs.bySlug(o.org);
+        const row = await c.orgs.setAdmin(cliActor(organization.id), officer, !o.revoke);
+        console.log(`${row.name}: ${row.isAdmin ? 'organization admin' : 'no longer an admin'} of ${organization.slug}`);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('load an invented demo agency (org "demo") with assignments, to try the bot and simulator')
+    .action(async () => {
+      await withContainer(async (c) => {
+        const r = await loadDemo(c);
+        console.log(r.created ? `demo organization "${r.orgSlug}" created with ${r.assignments} assignments` : `demo organization "${r.orgSlug}" already exists`);
+      });
+    });
+
+}
+
+function printImportSummary(s: Awaited<ReturnType<Container['imports']['importSheet']>>) {
+  const head = s.dryRun ? 'dry run (nothing written)' : 'imported';
+  console.log(`${head}: ${s.rows} rows for ${s.year}${s.cycleCreated ? ' (new cycle created)' : ''}`);
+  if (s.unchanged) {
+    console.log('  nothing changed');
+    return;
+  }
+  console.log(`  units created: ${s.unitsCreated}`);
+  console.log(`  officers created: ${s.officersCreated}, updated: ${s.officersUpdated}`);
+  console.log(`  assignments created: ${s.assignmentsCreated}, updated: ${s.assignmentsUpdated}`);
+  console.log(`  people added to assignments: ${s.peopleAdded}`);
+}
+

@@ -1,0 +1,53 @@
+import { InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config.ts';
+import { createContainer, prepareDatabase, type Container } from '../container.ts';
+import { openDatabase } from '../db/client.ts';
+import { msg } from '../messages/index.ts';
+import { systemClock } from '../shared/clock.ts';
+import { isAppError } from '../shared/errors.ts';
+
+/** Runs one CLI command against the configured database (PGlite or PostgreSQL), then closes it. */
+export async function withContainer<T>(fn: (c: Container) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolMax: 4 });
+  const c = createContainer({ config, database, clock: systemClock });
+  try {
+    await prepareDatabase(c);
+    return await fn(c);
+  } finally {
+    await database.close();
+  }
+}
+
+export const year = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 2500 || n > 2700) throw new InvalidArgumentError('ปีงบประมาณ พ.ศ. เช่น 2568');
+  return n;
+};
+
+export const days = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 30) throw new InvalidArgumentError('จำนวนวันเต็ม 1–30');
+  return n;
+};
+
+export const list = (v: string) => v.split(',').map((x) => Number(x.trim()));
+
+export const isoNow = (v: string) => {
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) throw new InvalidArgumentError('ISO date-time, e.g. 2025-03-24T09:00:00+07:00');
+  return d;
+};
+
+/** Prints an AppError the way a user understands it (Thai), with row errors for imports. */
+export function reportCliError(e: unknown): number {
+  if (isAppError(e)) {
+    console.error(msg('th').errors[e.code](e.params));
+    const rows = e.params.rowErrors as Array<{ row: number; column: string; reason: string }> | undefined;
+    for (const r of rows ?? []) console.error(`  แถว ${r.row} คอลัมน์ ${r.column}: ${r.reason}`);
+    return 1;
+  }
+  console.error((e as Error).message ?? e);
+  return 1;
+}
+

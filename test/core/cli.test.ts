@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'ita-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The real CLI as a child process, on its own embedded database. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [join(root, 'src/cli.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', LOG_LEVEL: 'silent' },
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('the CLI', () => {
+  it('creates an organization, imports the template (twice: nothing changes) and issues a token', async () => {
+    expect((await cli('org', 'add', 'rayong', '--name', 'สำนักงานจังหวัดระยอง', '--website', 'https://www.rayong.go.th')).stdout).toContain('created organization rayong');
+    const first = await cli('import', 'docs/templates/assignments-template.csv', '--org', 'rayong', '--year', '2568');
+    expect(first.stdout).toMatch(/imported: \d+ rows for 2568 \(new cycle created\)/);
+    expect((await cli('import', 'docs/templates/assignments-template.xlsx', '--org', 'rayong', '--year', '2568')).stdout).toContain('nothing changed');
+    const token = await cli('token', 'create', '--org', 'rayong');
+    expect(token.stdout.trim()).toMatch(/^ita_[A-Za-z0-9_-]{40,}$/);
+  }, 60_000);
+
+  it('reports errors in Thai with a non-zero exit, and row errors one per line', async () => {
+    const missing = await cli('import', 'docs/templates/assignments-template.csv', '--org', 'nope', '--year', '2568');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('ไม่พบหน่วยงาน');
+    const badYear = await cli('import', 'docs/templates/assignments-template.csv', '--org', 'rayong', '--year', '2599');
+    expect(badYear.stderr).toContain('ยังไม่มีบัญชีรายการ');
+  }, 60_000);
+
+  it('plans reminders as of a given time without sending in a dry run, then links people with one-time codes', async () => {
+    const dry = await cli('remind', '--now', '2025-03-24T09:00:00+07:00', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('dry run for 2025-03-24');
+    const code = await cli('link-code', '--org', 'rayong', '--officer', 'น.ส. สมศรี ทดสอบ');
+    expect(code.stdout.trim()).toMatch(/^[A-Z0-9-]{8,10}$/);
+    expect((await cli('link-code', '--org', 'rayong', '--officer', 'น.ส. สมศรี ทดสอบ', '--days', '0')).code).toBe(1);
+  }, 60_000);
+});
