@@ -42,4 +42,6 @@ const result = await autocannon({
     },
   }],
 });
-process.stdout.write(JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors }));
+// cpuMs: this process's own CPU time (user + system), so the bench can tell it apart from the server's.
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, cpuMs: (cpu.user + cpu.system) / 1000 }));

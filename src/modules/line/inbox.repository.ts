@@ -4,20 +4,65 @@ import { lineInbox } from './line.table.ts';
 
 export type InboxRow = typeof lineInbox.$inferSelect;
 export type NewInboxEvent = { webhookEventId: string; destination: string | null; event: unknown };
+/** An event with the time its webhook request arrived (rows of several requests share one batch). */
+export type NewInboxRow = NewInboxEvent & { at: Date };
+
+/**
+ * A failed inbox insert, told without the driver's error: drizzle's error text repeats the query
+ * parameters, i.e. people's messages, which must not reach the logs. Keeps PostgreSQL's SQLSTATE.
+ */
+export class InboxInsertError extends Error {
+  readonly sqlState: string | undefined;
+  constructor(events: number, cause: unknown) {
+    const driver = (cause as { cause?: unknown } | null)?.cause ?? cause;
+    const code = (driver as { code?: unknown } | null)?.code;
+    const text = driver instanceof Error && !driver.message.startsWith('Failed query') ? `: ${driver.message.split('\n')[0]}` : '';
+    super(`line inbox: storing ${events} event(s) failed${typeof code === 'string' ? ` (${code})` : ''}${text}`);
+    this.name = 'InboxInsertError';
+    this.sqlState = typeof code === 'string' ? code : undefined;
+  }
+
+  /** SQLSTATE class 22, data exception (e.g. \u0000 in a text): the rows' fault, not the database's. */
+  get isDataError(): boolean {
+    return this.sqlState?.startsWith('22') ?? false;
+  }
+}
+
+const held = (row: { id: number; attempts: number }) =>
+  and(eq(lineInbox.id, row.id), eq(lineInbox.attempts, row.attempts), eq(lineInbox.status, 'pending'));
 
 /** SQL for the durable webhook inbox (line_inbox). */
 export function createInboxRepository(db: Db) {
+  /**
+   * Stores events in ONE statement (one commit), skipping event ids already stored (LINE's
+   * redeliveries, and duplicates within the batch: DO NOTHING also covers rows of the same
+   * statement). The rows travel as a single JSON parameter that PostgreSQL unpacks: one short
+   * constant SQL text whatever the batch size, no per-column parameter mapping in Node, and
+   * `event` goes into the jsonb column without a second parse. Ids follow the order given
+   * (`with ordinality … order by n`), which the worker relies on for per-source ordering.
+   */
+  async function insertRows(rows: NewInboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const json = JSON.stringify(rows.map((r) => [r.webhookEventId, r.destination, r.at.toISOString(), r.event]));
+    try {
+      await db.execute(sql`
+        insert into line_inbox (webhook_event_id, destination, event, status, next_attempt_at, received_at)
+        select r->>0, r->>1, r->3, 'pending', (r->>2)::timestamptz, (r->>2)::timestamptz
+        from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n)
+        order by n
+        on conflict (webhook_event_id) do nothing`);
+    } catch (e) {
+      throw new InboxInsertError(rows.length, e);
+    }
+  }
+
   return {
-    /** One multi-row insert per webhook request; a redelivered event id is silently skipped. */
-    async insert(events: NewInboxEvent[], at: Date): Promise<number> {
-      if (events.length === 0) return 0;
-      const rows = await db
-        .insert(lineInbox)
-        .values(events.map((e) => ({ ...e, status: 'pending', nextAttemptAt: at, receivedAt: at })))
-        .onConflictDoNothing({ target: lineInbox.webhookEventId })
-        .returning({ id: lineInbox.id });
-      return rows.length;
+    /** One webhook request's events (see insertRows). */
+    async insert(events: NewInboxEvent[], at: Date): Promise<void> {
+      await insertRows(events.map((e) => ({ ...e, at })));
     },
+
+    insertRows,
 
     /**
      * Claims up to `limit` due rows for `leaseMs`. SKIP LOCKED plus the lease let several
@@ -47,16 +92,31 @@ export function createInboxRepository(db: Db) {
         .sort((a, b) => a.id - b.id);
     },
 
-    async markDone(id: number, at: Date) {
-      await db.update(lineInbox).set({ status: 'done', processedAt: at, lockedUntil: null, lastError: null }).where(eq(lineInbox.id, id));
+    /**
+     * Renews this worker's lease on a claimed row just before handling it; false when the row is
+     * no longer ours (our lease ran out while it waited in the batch and another worker claimed
+     * it: `attempts` moved on) or it is finished. The attempt number is the fencing token.
+     */
+    async begin(row: { id: number; attempts: number }, now: Date, leaseMs: number): Promise<boolean> {
+      const done = await db
+        .update(lineInbox)
+        .set({ lockedUntil: new Date(now.getTime() + leaseMs) })
+        .where(and(eq(lineInbox.id, row.id), eq(lineInbox.attempts, row.attempts), eq(lineInbox.status, 'pending')))
+        .returning({ id: lineInbox.id });
+      return done.length === 1;
     },
 
-    async markRetry(id: number, nextAttemptAt: Date, error: string) {
-      await db.update(lineInbox).set({ nextAttemptAt, lockedUntil: null, lastError: error.slice(0, 2000) }).where(and(eq(lineInbox.id, id), eq(lineInbox.status, 'pending')));
+    /** The mark* updates apply only to the attempt that holds the row (see begin). */
+    async markDone(row: { id: number; attempts: number }, at: Date) {
+      await db.update(lineInbox).set({ status: 'done', processedAt: at, lockedUntil: null, lastError: null }).where(held(row));
     },
 
-    async markFailed(id: number, at: Date, error: string) {
-      await db.update(lineInbox).set({ status: 'failed', processedAt: at, lockedUntil: null, lastError: error.slice(0, 2000) }).where(eq(lineInbox.id, id));
+    async markRetry(row: { id: number; attempts: number }, nextAttemptAt: Date, error: string) {
+      await db.update(lineInbox).set({ nextAttemptAt, lockedUntil: null, lastError: error.slice(0, 2000) }).where(held(row));
+    },
+
+    async markFailed(row: { id: number; attempts: number }, at: Date, error: string) {
+      await db.update(lineInbox).set({ status: 'failed', processedAt: at, lockedUntil: null, lastError: error.slice(0, 2000) }).where(held(row));
     },
 
     async byEventId(webhookEventId: string): Promise<InboxRow | undefined> {

@@ -2,6 +2,8 @@ import { validateSignature } from '@line/bot-sdk';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../container.ts';
 import { errors } from '../../shared/errors.ts';
+import { createBatcher } from './inbox.batcher.ts';
+import { InboxInsertError, type NewInboxRow } from './inbox.repository.ts';
 import { eventKey, webhookBody } from './webhook.schema.ts';
 
 /** LINE sends at most a few hundred KB; anything over 1 MB is refused before it is read fully. */
@@ -10,13 +12,23 @@ export const WEBHOOK_BODY_LIMIT = 1_048_576;
 /**
  * POST /webhook. In its own encapsulated scope with a raw-buffer body parser, so the signature is
  * checked on the exact bytes LINE signed (https://developers.line.biz/en/docs/messaging-api/receiving-messages/#verify-signature);
- * JSON is parsed only after the check. Events are stored in the inbox before the 200, and
- * processed after it: the acknowledgement never waits on a LINE API call.
+ * JSON is parsed only after the check. Events are committed to the inbox before the 200 (through
+ * the group-commit batcher: concurrent requests share one INSERT and one commit), and processed
+ * after it: the acknowledgement never waits on a LINE API call. A failed insert answers 5xx, so
+ * LINE redelivers; the inbox skips event ids it already holds.
  */
 export function webhookRoutes(app: FastifyInstance, c: Container) {
   const secret = c.config.line.channelSecret;
   if (!secret) return;
-  app.addHook('onClose', async () => c.lineBot.worker.stop());
+  const inbox = c.lineBot.inbox;
+  const batcher = createBatcher<NewInboxRow>({
+    write: (rows) => inbox.insertRows(rows),
+    retryAlone: (e) => e instanceof InboxInsertError && e.isDataError,
+  });
+  app.addHook('onClose', async () => {
+    await batcher.drain();
+    await c.lineBot.worker.stop();
+  });
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) => done(null, body));
@@ -35,10 +47,8 @@ export function webhookRoutes(app: FastifyInstance, c: Container) {
       }
       const { destination, events } = parsed.data;
       if (events.length > 0) {
-        await c.lineBot.inbox.insert(
-          events.map((e) => ({ webhookEventId: eventKey(e), destination: destination ?? null, event: e })),
-          c.clock.now(),
-        );
+        const at = c.clock.now();
+        await batcher.add(events.map((e) => ({ webhookEventId: eventKey(e), destination: destination ?? null, event: e, at })));
         c.lineBot.worker.kick();
       }
       return reply.status(200).send({});

@@ -1,0 +1,213 @@
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { lineInbox } from '../../src/db/schema.ts';
+import { InboxInsertError, type NewInboxRow } from '../../src/modules/line/inbox.repository.ts';
+import { BUSY_CONCURRENCY, createInboxWorker, SOURCE_CONCURRENCY, sourceKeyOf, type InboxJob } from '../../src/modules/line/inbox.worker.ts';
+import { gid, post, PREPARER, sign, startBot, textEvent, uid, type BotContext } from './helpers.ts';
+
+let t: BotContext;
+const inbox = () => t.container.lineBot.inbox;
+const rowsOf = (ids: string[]) => t.container.database.db.select().from(lineInbox).where(inArray(lineInbox.webhookEventId, ids));
+const body = (...events: object[]) => JSON.stringify({ destination: 'Ubot', events });
+const turn = () => new Promise((r) => setImmediate(r));
+
+/** Watches the inbox INSERT statements the webhook makes (rows per statement). */
+function countInserts() {
+  const real = inbox().insertRows;
+  const batches: number[] = [];
+  inbox().insertRows = (rows) => {
+    batches.push(rows.length);
+    return real(rows);
+  };
+  return { batches, stop: () => { inbox().insertRows = real; } };
+}
+
+beforeAll(async () => {
+  t = await startBot();
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.container.lineBot.worker.processPending();
+});
+
+describe('webhook group commit', () => {
+  it('answers 200 only once the insert holding the request’s events has committed', async () => {
+    const real = inbox().insertRows;
+    let release!: () => void;
+    let started!: () => void;
+    const writing = new Promise<void>((r) => { started = r; });
+    inbox().insertRows = async (rows) => {
+      started();
+      await new Promise<void>((r) => { release = r; });
+      return real(rows);
+    };
+    try {
+      const e = textEvent(t, { userId: PREPARER }, 'help');
+      let answered = false;
+      const res = post(t, body(e)).then((r) => { answered = true; return r; });
+      await writing;
+      for (let i = 0; i < 5; i++) await turn();
+      expect(answered).toBe(false);
+      expect(await rowsOf([e.webhookEventId])).toHaveLength(0);
+      release();
+      expect((await res).statusCode).toBe(200);
+      expect(await rowsOf([e.webhookEventId])).toHaveLength(1);
+    } finally {
+      inbox().insertRows = real;
+    }
+  });
+
+  it('stores the events of concurrent requests with one INSERT, each once, a duplicate sent in two requests at the same time included', async () => {
+    const events = Array.from({ length: 12 }, (_, i) => textEvent(t, { userId: uid(100 + i) }, `m${i}`));
+    const dup = textEvent(t, { userId: PREPARER }, 'help');
+    const bodies = [body(events[0]!, dup), body(dup, events[1]!), ...events.slice(2).map((e) => body(e))];
+    const statements = countInserts();
+    const answers = await Promise.all(bodies.map((b) => post(t, b)));
+    statements.stop();
+    expect(answers.map((r) => r.statusCode)).toEqual(bodies.map(() => 200));
+    expect(statements.batches).toEqual([14]);
+    const stored = await rowsOf([...events, dup].map((e) => e.webhookEventId));
+    expect(stored).toHaveLength(13);
+  });
+
+  it('answers 500 to every request of a batch whose insert failed and stores nothing of it; LINE’s redelivery is then stored once', async () => {
+    const real = inbox().insertRows;
+    inbox().insertRows = async (rows) => {
+      throw new InboxInsertError(rows.length, Object.assign(new Error('connection terminated'), { code: '57P01' }));
+    };
+    const events = [0, 1, 2].map((i) => textEvent(t, { userId: uid(200 + i) }, 'help'));
+    const bodies = events.map((e) => body(e));
+    try {
+      const failed = await Promise.all(bodies.map((b) => post(t, b)));
+      expect(failed.map((r) => r.statusCode)).toEqual([500, 500, 500]);
+      expect(failed[0]!.json().error.code).toBe('INTERNAL');
+    } finally {
+      inbox().insertRows = real;
+    }
+    expect(await rowsOf(events.map((e) => e.webhookEventId))).toHaveLength(0);
+    const redelivered = await Promise.all(bodies.map((b) => post(t, b.replace('"isRedelivery":false', '"isRedelivery":true'))));
+    expect(redelivered.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(await rowsOf(events.map((e) => e.webhookEventId))).toHaveLength(3);
+  });
+
+  it('fails only the request holding an event PostgreSQL cannot store, not the requests batched with it', async () => {
+    const good = textEvent(t, { userId: uid(300) }, 'help');
+    const bad = textEvent(t, { userId: uid(301) }, 'PLACEHOLDER');
+    // \u0000 is valid JSON but cannot be stored in jsonb (SQLSTATE 22P05).
+    const badBody = body(bad).replace('PLACEHOLDER', 'nul \\u0000 here');
+    const statements = countInserts();
+    const [g, b] = await Promise.all([post(t, body(good)), post(t, badBody, sign(badBody))]);
+    statements.stop();
+    // Both in one batch, which failed; then each alone.
+    expect(statements.batches).toEqual([2, 1, 1]);
+    expect([g.statusCode, b.statusCode]).toEqual([200, 500]);
+    expect(await rowsOf([good.webhookEventId])).toHaveLength(1);
+    expect(await rowsOf([bad.webhookEventId])).toHaveLength(0);
+  });
+});
+
+describe('inbox insert', () => {
+  it('keeps the given order in the ids and skips ids already stored or repeated in the batch', async () => {
+    const at = t.clock.now();
+    const events = Array.from({ length: 6 }, (_, i) => textEvent(t, { userId: uid(400) }, `n${i}`));
+    const rows: NewInboxRow[] = events.map((e) => ({ webhookEventId: e.webhookEventId, destination: 'Ubot', event: e, at }));
+    await inbox().insertRows(rows.slice(0, 2));
+    await inbox().insertRows([...rows, rows[3]!]);
+    const stored = (await rowsOf(events.map((e) => e.webhookEventId))).sort((a, b) => a.id - b.id);
+    expect(stored.map((r) => r.webhookEventId)).toEqual(events.map((e) => e.webhookEventId));
+    expect(stored[5]).toMatchObject({ status: 'pending', destination: 'Ubot', attempts: 0 });
+    expect(stored[5]!.receivedAt.getTime()).toBe(at.getTime());
+    expect((stored[5]!.event as { message: { text: string } }).message.text).toBe('n5');
+  });
+
+  it('reports a failed insert without the events’ content, which drizzle’s error text would repeat', async () => {
+    const e = textEvent(t, { userId: uid(401) }, 'private words \u0000');
+    const err = await inbox().insertRows([{ webhookEventId: e.webhookEventId, destination: null, event: e, at: t.clock.now() }]).catch((x) => x);
+    expect(err).toBeInstanceOf(InboxInsertError);
+    expect(err.isDataError).toBe(true);
+    expect(String(err.message)).not.toContain('private words');
+    expect(err.cause).toBeUndefined();
+  });
+});
+
+describe('inbox worker concurrency', () => {
+  it('processes different sources side by side (at most SOURCE_CONCURRENCY at once) and each source’s events in order, across batches', async () => {
+    const sources = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? { userId: uid(500 + i), groupId: gid(500 + i) } : { userId: uid(500 + i) }));
+    const events = [0, 1, 2].flatMap((seq) => sources.map((s) => textEvent(t, s, `seq ${seq}`)));
+    await inbox().insert(events.map((e) => ({ webhookEventId: e.webhookEventId, destination: 'Ubot', event: e })), t.clock.now());
+
+    const seen = new Map<string, number[]>();
+    const active = new Set<string>();
+    let running = 0;
+    let peak = 0;
+    let sameSourceOverlap = false;
+    const handle = async (job: InboxJob) => {
+      const key = sourceKeyOf(job.event, job.webhookEventId);
+      if (active.has(key)) sameSourceOverlap = true;
+      active.add(key);
+      peak = Math.max(peak, ++running);
+      await turn();
+      await turn();
+      const seq = Number((job.event as { message: { text: string } }).message.text.split(' ')[1]);
+      seen.set(key, [...(seen.get(key) ?? []), seq]);
+      active.delete(key);
+      running--;
+    };
+    const worker = createInboxWorker({ repo: inbox(), clock: t.clock, handle, batchSize: 50 });
+    expect(await worker.processPending()).toBe(120);
+
+    expect(sameSourceOverlap).toBe(false);
+    expect(peak).toBe(SOURCE_CONCURRENCY);
+    expect(seen.size).toBe(40);
+    for (const seqs of seen.values()) expect(seqs).toEqual([0, 1, 2]);
+    const [row] = await t.container.database.db.select().from(lineInbox).where(eq(lineInbox.webhookEventId, events[119]!.webhookEventId));
+    expect(row!.status).toBe('done');
+  });
+
+  it('narrows to BUSY_CONCURRENCY sources at once while webhook requests keep arriving', async () => {
+    const events = Array.from({ length: 30 }, (_, i) => textEvent(t, { userId: uid(600 + i) }, 'busy'));
+    await inbox().insert(events.map((e) => ({ webhookEventId: e.webhookEventId, destination: 'Ubot', event: e })), t.clock.now());
+    let running = 0;
+    let peak = 0;
+    const worker = createInboxWorker({
+      repo: inbox(),
+      clock: t.clock,
+      handle: async () => {
+        worker.kick(); // as the webhook does after each request
+        peak = Math.max(peak, ++running);
+        await turn();
+        running--;
+      },
+    });
+    worker.kick();
+    expect(await worker.processPending()).toBe(30);
+    expect(peak).toBe(BUSY_CONCURRENCY);
+  });
+
+  it('a worker whose lease ran out neither handles nor marks rows another worker has claimed since', async () => {
+    const events = [textEvent(t, { userId: uid(700) }, 'one'), textEvent(t, { userId: uid(700) }, 'two')];
+    const ids = events.map((e) => e.webhookEventId);
+    await inbox().insert(events.map((e) => ({ webhookEventId: e.webhookEventId, destination: 'Ubot', event: e })), t.clock.now());
+    const stale = await inbox().claim(t.clock.now(), 60_000, 10); // worker A claims, then stalls…
+    expect(stale.map((r) => r.webhookEventId)).toEqual(ids);
+    t.clock.advance(61_000); // …past its lease
+    const handledByB: string[] = [];
+    const b = createInboxWorker({ repo: inbox(), clock: t.clock, handle: async (job) => { handledByB.push(job.webhookEventId); } });
+    expect(await b.processPending()).toBe(2);
+    expect(handledByB).toEqual(ids);
+    // A wakes up: its rows are no longer its own.
+    for (const row of stale) {
+      expect(await inbox().begin(row, t.clock.now(), 60_000)).toBe(false);
+      await inbox().markFailed(row, t.clock.now(), 'late');
+      await inbox().markRetry(row, t.clock.now(), 'late');
+    }
+    expect((await rowsOf(ids)).map((r) => [r.status, r.attempts, r.lastError])).toEqual([['done', 2, null], ['done', 2, null]]);
+  });
+
+  it('keys a group’s events by the group and a 1:1 chat’s by the user', () => {
+    expect(sourceKeyOf({ source: { type: 'group', groupId: 'C1', userId: 'U1' } }, '1')).toBe('C1');
+    expect(sourceKeyOf({ source: { type: 'room', roomId: 'R1', userId: 'U1' } }, '1')).toBe('R1');
+    expect(sourceKeyOf({ source: { type: 'user', userId: 'U1' } }, '1')).toBe('U1');
+    expect(sourceKeyOf({ type: 'things' }, '7')).toBe('event:7');
+  });
+});
