@@ -146,7 +146,8 @@ describe('inbox worker concurrency', () => {
       if (active.has(key)) sameSourceOverlap = true;
       active.add(key);
       peak = Math.max(peak, ++running);
-      await turn();
+      // Stay busy until every lane has started (each first renews its lease in the database), or briefly.
+      for (let i = 0; i < 200 && running < SOURCE_CONCURRENCY; i++) await new Promise((r) => setTimeout(r, 1));
       await turn();
       const seq = Number((job.event as { message: { text: string } }).message.text.split(' ')[1]);
       seen.set(key, [...(seen.get(key) ?? []), seq]);
