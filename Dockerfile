@@ -9,6 +9,9 @@ COPY migrations ./migrations
 COPY liff ./liff
 COPY bin ./bin
 COPY scripts ./scripts
+# Without DATABASE_URL the embedded database lives here: give it to the unprivileged user.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
