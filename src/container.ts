@@ -15,6 +15,7 @@ import { forgetSimulatedIds } from './modules/line/simulated-ids.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
+import { createReviewRequests } from './modules/reminders/review-requests.ts';
 import type { Clock } from './shared/clock.ts';
 
 /** The one composition root: every service is built here from the database, clock and config. */
@@ -29,7 +30,9 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const orgs = createOrgService({ db, repo: orgRepo, audit });
   const auth = createAuthService({ db, audit });
   const cycles = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
-  const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, clock });
+  // A submit notifies the item's reviewers in the same transaction (reminders/review-requests.ts).
+  const onSubmitted = createReviewRequests({ db, config });
+  const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, clock, onSubmitted });
   const imports = createImportService({ db, catalog, cycles, audit, clock });
   const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, log });
   const reminders = createRemindersService({ db, line, config, audit, log });

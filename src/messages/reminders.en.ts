@@ -28,6 +28,9 @@ export const remindersEn: typeof remindersTh = {
   added: (code, to) => `${code}: (new) ${to}`,
   overdueHeading: (n) => `${n} overdue`,
   overdueLine: (code, date, status) => `${code} due ${date} · ${status}`,
+  reviewRequest: (code, title, unit, by) => `${code} ${title} · ${unit} submitted for review by ${by}`,
+  reviewRequestAlt: (code, by) => `${code} submitted by ${by}, awaiting your review`,
+  evidenceLinks: (n) => `${n} evidence link(s)`,
   adminAlert: (recipient, error) =>
     `An ITA message to ${recipient} could not be delivered (${error}). They may have blocked the bot or never added it; please contact them directly.`,
 };

@@ -26,6 +26,9 @@ export const remindersTh = {
   added: (code: string, to: string) => `${code}: (ใหม่) ${to}`,
   overdueHeading: (n: number) => `เกินกำหนด ${n} รายการ`,
   overdueLine: (code: string, date: string, status: string) => `${code} กำหนด ${date} · ${status}`,
+  reviewRequest: (code: string, title: string, unit: string, by: string) => `${code} ${title} · ${unit} ส่งตรวจแล้ว โดย ${by}`,
+  reviewRequestAlt: (code: string, by: string) => `${code} ส่งตรวจแล้ว โดย ${by} รอคุณตรวจรับรอง`,
+  evidenceLinks: (n: number) => `หลักฐาน ${n} ลิงก์`,
   adminAlert: (recipient: string, error: string) =>
     `ส่งข้อความ ITA ถึง ${recipient} ไม่สำเร็จ (${error}) ผู้รับอาจบล็อกบัญชีหรือยังไม่ได้เป็นเพื่อนกับบอท กรุณาตรวจสอบและแจ้งผู้เกี่ยวข้องโดยตรง`,
 };

@@ -4,13 +4,23 @@ import { errors } from '../../shared/errors.ts';
 import type { AuditLog } from '../audit/audit.ts';
 import { actorRef, type Actor } from '../auth/actor.ts';
 import { assertCan, can } from '../auth/permissions.ts';
-import type { AssignmentRow, AssignmentsRepository, ListFilter } from './assignments.repository.ts';
+import type { AssignmentRow, AssignmentsRepository, ListFilter, Person } from './assignments.repository.ts';
 import { normaliseEvidenceUrl } from './evidence-url.ts';
 import { allowedActions, nextStatus, OPEN_STATUSES, type WorkflowAction } from './workflow.ts';
 
-type Deps = { db: Db; repo: AssignmentsRepository; audit: AuditLog; clock: Clock };
+/** A successful submit, as the transaction that made it sees it (`assignment` is the row after). */
+export type SubmittedInfo = { actor: Actor; assignment: AssignmentRow; people: Person[]; evidenceCount: number; at: Date };
 
-export function createAssignmentsService({ db, repo, audit, clock }: Deps) {
+/**
+ * Called inside the submit's transaction, so whatever it writes (the reviewers' notifications)
+ * commits or rolls back with the status change: exactly once per submit, never lost. A port, so
+ * this module does not depend on LINE or reminders; the container wires the real one.
+ */
+export type OnSubmitted = (tx: Db, info: SubmittedInfo) => Promise<void>;
+
+type Deps = { db: Db; repo: AssignmentsRepository; audit: AuditLog; clock: Clock; onSubmitted: OnSubmitted };
+
+export function createAssignmentsService({ db, repo, audit, clock, onSubmitted }: Deps) {
   async function load(actor: Actor, id: number, tx: Db = db) {
     const row = await repo.byId(actor.orgId, id, tx);
     if (!row) throw errors.notFound('assignment', id);
@@ -37,7 +47,8 @@ export function createAssignmentsService({ db, repo, audit, clock }: Deps) {
         if (opts.version !== undefined && opts.version !== row.version) throw errors.staleVersion();
         const evidenceCount = action === 'submit' ? (await repo.evidence(actor.orgId, id, tx)).length : 0;
         const next = nextStatus(row.status, action, { note: opts.note, evidenceCount });
-        const ok = await repo.setStatus(tx, actor.orgId, id, row.version, { status: next.to, statusNote: next.note, at: clock.now() });
+        const at = clock.now();
+        const ok = await repo.setStatus(tx, actor.orgId, id, row.version, { status: next.to, statusNote: next.note, at });
         if (!ok) throw errors.staleVersion();
         await audit.record(tx, actor, {
           action: `assignment.${action}`,
@@ -46,7 +57,9 @@ export function createAssignmentsService({ db, repo, audit, clock }: Deps) {
           before: { status: row.status, statusNote: row.statusNote },
           after: { status: next.to, statusNote: next.note },
         });
-        return (await repo.byId(actor.orgId, id, tx))!;
+        const after = (await repo.byId(actor.orgId, id, tx))!;
+        if (action === 'submit') await onSubmitted(tx, { actor, assignment: after, people, evidenceCount, at });
+        return after;
       });
     },
 

@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import type { LineMessage } from '../line/line.gateway.ts';
+import { assignmentPeople } from '../assignments/assignments.table.ts';
 import { officers } from '../org/org.table.ts';
 import { outbox } from './reminders.table.ts';
 
@@ -50,6 +51,9 @@ export function createOutboxRepository(db: Db) {
     /**
      * A reminder or summary planned for an earlier day is out of date ("ครบกำหนดพรุ่งนี้" sent a
      * day late is wrong): after an outage such rows are expired, not sent. Admin alerts still go.
+     * Review requests carry the date they are due to go out (a submission at 22:00 is planned
+     * for the next window's day, see review-requests.ts), so a deferred one is not stale; one
+     * that missed its whole day is, like the rest (the daily summary lists what awaits review).
      * Rows another sender holds under a live lease are left to it.
      */
     async expireStale(today: string, now: Date): Promise<number> {
@@ -94,6 +98,23 @@ export function createOutboxRepository(db: Db) {
         .select({ id: officers.id, lineUserId: officers.lineUserId })
         .from(officers)
         .where(and(eq(officers.orgId, orgId), eq(officers.isAdmin, true), eq(officers.active, true), eq(officers.reachable, true)));
+    },
+
+    /** The assignment's supervisors and certifiers who can be reached on LINE (an officer with both roles once). */
+    reviewers(tx: Db, orgId: number, assignmentId: number) {
+      return tx
+        .selectDistinct({ id: officers.id, lineUserId: officers.lineUserId, isAdmin: officers.isAdmin })
+        .from(assignmentPeople)
+        .innerJoin(officers, eq(officers.id, assignmentPeople.officerId))
+        .where(and(
+          eq(assignmentPeople.orgId, orgId),
+          eq(assignmentPeople.assignmentId, assignmentId),
+          inArray(assignmentPeople.role, ['supervisor', 'certifier']),
+          eq(officers.active, true),
+          eq(officers.reachable, true),
+          isNotNull(officers.lineUserId),
+        ))
+        .orderBy(officers.id);
     },
 
     async officerName(tx: Db, orgId: number, id: number): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, isNull, or, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { PREPARER_OPEN_STATUSES } from '../assignments/workflow.ts';
 import type { PlannedItem } from './flex.ts';
@@ -33,8 +33,15 @@ const preparerOpen = sql.raw(PREPARER_OPEN_STATUSES.map((s) => `'${s}'`).join(',
 /** Planning SQL: set-based reads streamed through a cursor, so memory does not grow with the load. */
 export function createPlanRepository(db: Db) {
   return {
-    policyOverrides: () => db.select().from(reminderPolicies),
-    holidays: () => db.select({ orgId: holidays.orgId, date: holidays.date }).from(holidays),
+    /** Every organization's overrides, or only `orgId`'s. */
+    policyOverrides: (orgId?: number) =>
+      db.select().from(reminderPolicies).where(orgId === undefined ? undefined : eq(reminderPolicies.orgId, orgId)),
+    /** Every holiday, or those that apply to `orgId` (its own and everyone's). */
+    holidays: (orgId?: number) =>
+      db
+        .select({ orgId: holidays.orgId, date: holidays.date })
+        .from(holidays)
+        .where(orgId === undefined ? undefined : or(isNull(holidays.orgId), eq(holidays.orgId, orgId))),
 
     /** Serialises planning across instances; released when the transaction ends (also on a crash). */
     async lock(tx: Db) {

@@ -32,9 +32,10 @@ export function basePolicy(config: Config): ReminderPolicy {
   return mergePolicy({ offsets: r.offsets, overdueRepeatCap: r.overdueRepeatCap, window: r.window, workdays: r.workdays, escalationAfterDays: r.escalationAfterDays, summaryTime: r.summaryTime });
 }
 
-export async function loadPolicySet(db: Db, config: Config): Promise<PolicySet> {
+/** Every organization's policies, or (with `orgId`) only what applies to that one. */
+export async function loadPolicySet(db: Db, config: Config, orgId?: number): Promise<PolicySet> {
   const repo = createPlanRepository(db);
-  const [policies, holidays] = await Promise.all([repo.policyOverrides(), repo.holidays()]);
+  const [policies, holidays] = await Promise.all([repo.policyOverrides(orgId), repo.holidays(orgId)]);
   const set: PolicySet = { base: basePolicy(config), globalHolidays: new Set(config.reminders.holidays), orgs: new Map(), invalid: [] };
   const org = (id: number) => {
     let o = set.orgs.get(id);
@@ -56,6 +57,14 @@ export async function loadPolicySet(db: Db, config: Config): Promise<PolicySet> 
   }
   for (const o of set.orgs.values()) for (const d of set.globalHolidays) o.holidays.add(d);
   return set;
+}
+
+/** The policy and holidays of one assignment (organization ⊕ cycle), as scopeTables merges them. */
+export function effectivePolicy(set: PolicySet, orgId: number, cycleId: number | null): { policy: ReminderPolicy; holidays: Set<string> } {
+  const o = set.orgs.get(orgId);
+  if (!o) return { policy: set.base, holidays: set.globalHolidays };
+  const orgPolicy = mergePolicy(set.base, o.override);
+  return { policy: mergePolicy(orgPolicy, cycleId === null ? undefined : o.cycles.get(cycleId)), holidays: o.holidays };
 }
 
 /** The rule tables the planner joins on, for the moment `at`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import {
-  addDays, dueDateRules, escalationDue, inSendWindow, isWorkingDay, localTime, mergePolicy, minutesOf, policyOverrideSchema,
+  addDays, dueDateRules, escalationDue, inSendWindow, isWorkingDay, localTime, mergePolicy, minutesOf, nextSendTime, policyOverrideSchema,
   reminderReason, remindersDueAt, summaryDueAt, workingDaysAfter, type ReminderPolicy,
 } from './policy.ts';
 
@@ -163,5 +163,24 @@ describe('policy overrides', () => {
     expect(p.offsets).toEqual([10]);
     expect(p.escalationAfterDays).toBe(2);
     expect(p.window).toEqual(policy.window);
+  });
+});
+
+describe('next send time of an event-driven message', () => {
+  const at = (iso: string) => nextSendTime(new Date(iso), policy, none)?.toISOString();
+  it('is now inside the window of a working day', () => {
+    expect(at('2025-01-15T03:00:00Z')).toBe('2025-01-15T03:00:00.000Z'); // Wed 10:00
+  });
+  it('is the window start of the same day before it opens', () => {
+    expect(at('2025-01-15T00:00:00Z')).toBe('2025-01-15T01:30:00.000Z'); // Wed 07:00 → 08:30
+  });
+  it('is the next working day after it closes, skipping weekends and holidays', () => {
+    expect(at('2025-01-15T10:30:00Z')).toBe('2025-01-16T01:30:00.000Z'); // Wed 17:30 (end excluded) → Thu 08:30
+    expect(at('2025-01-17T14:00:00Z')).toBe('2025-01-20T01:30:00.000Z'); // Fri 21:00 → Mon 08:30
+    expect(nextSendTime(new Date('2025-01-17T14:00:00Z'), policy, new Set(['2025-01-20']))?.toISOString()).toBe('2025-01-21T01:30:00.000Z');
+  });
+  it('follows an organization window', () => {
+    const early = mergePolicy(policy, { window: { start: '07:00', end: '15:00' } });
+    expect(nextSendTime(new Date('2025-01-15T08:30:00Z'), early, none)?.toISOString()).toBe('2025-01-16T00:00:00.000Z'); // Wed 15:30 → Thu 07:00
   });
 });

@@ -108,6 +108,25 @@ export function remindersDueAt(at: Date, policy: ReminderPolicy, holidays: Holid
   return isWorkingDay(t.date, policy, holidays) && inSendWindow(t.minutes, policy);
 }
 
+/** The moment `minutes` after local midnight of `isoDate` in Bangkok. */
+export function atLocalTime(isoDate: string, minutes: number): Date {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + minutes * 60_000 - BANGKOK_OFFSET_MS);
+}
+
+/**
+ * When a message prompted by an event at `at` may go out: `at` itself inside the send window of a
+ * working day, otherwise the start of the next one (a submission at 22:00 Friday pings the
+ * reviewer at 08:30 Monday, not at night). Null only for a policy without any working day.
+ */
+export function nextSendTime(at: Date, policy: ReminderPolicy, holidays: Holidays): Date | null {
+  if (remindersDueAt(at, policy, holidays)) return at;
+  const t = localTime(at);
+  const start = minutesOf(policy.window.start);
+  let d = t.minutes < start ? t.date : addDays(t.date, 1);
+  for (let i = 0; i < MAX_SCAN_DAYS; i++, d = addDays(d, 1)) if (isWorkingDay(d, policy, holidays)) return atLocalTime(d, start);
+  return null;
+}
+
 /** The daily summary may be planned now: a working day, at or after summaryTime, before the window ends. */
 export function summaryDueAt(at: Date, policy: ReminderPolicy, holidays: Holidays): boolean {
   const t = localTime(at);
