@@ -4,7 +4,7 @@ import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
-import { webhookRoutes } from './modules/line/webhook.routes.ts';
+import { webhookRoutes } from './modules/line/webhook/webhook.routes.ts';
 import { simulatorRoutes } from './modules/simulator/simulator.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 

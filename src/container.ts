@@ -11,7 +11,7 @@ import { createCyclesService } from './modules/cycles/cycles.usecases.ts';
 import { createImportService } from './modules/import/import.usecases.ts';
 import { createOfflineGateway, createOnlineGateway, type LineGateway } from './modules/line/line.gateway.ts';
 import { createLineBot } from './modules/line/line.module.ts';
-import { forgetSimulatedIds } from './modules/line/simulated-ids.ts';
+import { forgetSimulatedIds } from './modules/line/linking/simulated-ids.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
@@ -46,6 +46,6 @@ export async function prepareDatabase(c: Container) {
   await c.database.migrate();
   const catalogs = await c.catalog.loadBuiltIn();
   // With LINE credentials: LINE ids the offline simulator made up are nobody's, forget them.
-  if (!c.config.line.offline) await forgetSimulatedIds(c);
+  if (!c.config.line.offline) await forgetSimulatedIds({ db: c.database.db, repo: c.lineBot.linkingRepo, audit: c.audit });
   return catalogs;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createGroupCode, createLinkCode, unlinkOfficer } from '../modules/line/linking.usecases.ts';
+import { createGroupCode, createLinkCode, unlinkOfficer } from '../modules/line/linking/linking.cli.ts';
 import { formatThaiDateTime } from '../shared/thai-date.ts';
 import { days, withContainer } from './support.ts';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assignments, evidenceLinks, officers, snoozes } from '../../src/db/schema.ts';
-import { createGroupCode } from '../../src/modules/line/linking.usecases.ts';
+import { createGroupCode } from '../../src/modules/line/linking/linking.cli.ts';
 import {
   actionsOf, CERTIFIER, deliver, event, gid, postbackEvent, PREPARER, PREPARER_B, seedPhatthalung, startBot, SUPERVISOR, textEvent, textsOf, uid, type BotContext,
 } from './helpers.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, stripMentions } from '../../src/modules/line/commands.ts';
-import { decodePostback, encodePostback } from '../../src/modules/line/postback.ts';
-import { chunkMessages, retryKeyFor } from '../../src/modules/line/responder.ts';
+import { parseCommand, stripMentions } from '../../src/modules/line/chat/commands.ts';
+import { decodePostback, encodePostback } from '../../src/modules/line/chat/postback.ts';
+import { chunkMessages, retryKeyFor } from '../../src/modules/line/webhook/responder.ts';
 
 const dm = (s: string) => parseCommand(s, { inGroup: false });
 const grp = (s: string) => parseCommand(s, { inGroup: true });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { cliActor } from '../../src/modules/auth/actor.ts';
 import { assignments, evidenceLinks } from '../../src/db/schema.ts';
-import { createGroupCode } from '../../src/modules/line/linking.usecases.ts';
+import { createGroupCode } from '../../src/modules/line/linking/linking.cli.ts';
 import { seedOrg } from '../helpers/seed.ts';
 import { actionsOf, deliver, gid, postbackEvent, PREPARER, seedPhatthalung, startBot, SUPERVISOR, textEvent, textsOf, uid, type BotContext } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lineGroups, outbox } from '../../src/db/schema.ts';
-import { createGroupCode } from '../../src/modules/line/linking.usecases.ts';
+import { createGroupCode } from '../../src/modules/line/linking/linking.cli.ts';
 import { CERTIFIER, deliver, gid, PREPARER, seedPhatthalung, startBot, textEvent, textsOf, uid, type BotContext } from './helpers.ts';
 
 /** A registered group opts in to the organization-wide daily summary, by an admin's command. */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assignments } from '../../src/db/schema.ts';
-import { createGroupCode } from '../../src/modules/line/linking.usecases.ts';
+import { createGroupCode } from '../../src/modules/line/linking/linking.cli.ts';
 import { actionsOf, deliver, gid, postbackEvent, seedPhatthalung, startBot, textEvent, textsOf, uid, type BotContext } from './helpers.ts';
 
 /** Members of a registered group who are not linked to an officer: they read, they do not act. */

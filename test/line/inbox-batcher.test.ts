@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatcher, InboxOverloadedError } from '../../src/modules/line/inbox.batcher.ts';
+import { createBatcher, InboxOverloadedError } from '../../src/modules/line/webhook/inbox.batcher.ts';
 
 /** A write the test finishes by hand: `writes[i].done()` / `.fail(e)`. */
 function controlledWrites() {

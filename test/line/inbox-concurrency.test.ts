@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lineInbox } from '../../src/db/schema.ts';
-import { InboxInsertError, type NewInboxRow } from '../../src/modules/line/inbox.repository.ts';
-import { BUSY_CONCURRENCY, createInboxWorker, SOURCE_CONCURRENCY, sourceKeyOf, type InboxJob } from '../../src/modules/line/inbox.worker.ts';
+import { InboxInsertError, type NewInboxRow } from '../../src/modules/line/webhook/inbox.repository.ts';
+import { BUSY_CONCURRENCY, createInboxWorker, SOURCE_CONCURRENCY, sourceKeyOf, type InboxJob } from '../../src/modules/line/webhook/inbox.worker.ts';
 import { gid, post, PREPARER, sign, startBot, textEvent, uid, type BotContext } from './helpers.ts';
 
 let t: BotContext;

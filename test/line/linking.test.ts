@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, lineGroups, lineLinkAttempts, officers, organizations } from '../../src/db/schema.ts';
 import { cliActor } from '../../src/modules/auth/actor.ts';
-import { createGroupCode, createLinkCode, MAX_FAILED_ATTEMPTS, unlinkOfficer } from '../../src/modules/line/linking.usecases.ts';
+import { createGroupCode, createLinkCode, unlinkOfficer } from '../../src/modules/line/linking/linking.cli.ts';
+import { MAX_FAILED_ATTEMPTS } from '../../src/modules/line/linking/linking.usecases.ts';
 import { deliver, gid, PREPARER, seedPhatthalung, startBot, textEvent, textsOf, uid, type BotContext } from './helpers.ts';
 
 let t: BotContext;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createContainer, prepareDatabase } from '../../src/container.ts';
 import { auditLog, officers } from '../../src/db/schema.ts';
-import { forgetSimulatedIds } from '../../src/modules/line/simulated-ids.ts';
+import { forgetSimulatedIds } from '../../src/modules/line/linking/simulated-ids.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { seedOrg } from '../helpers/seed.ts';
 import { uid } from './helpers.ts';
@@ -43,6 +43,6 @@ describe('going live after trying the simulator', () => {
     const audit = await t.container.database.db.select().from(auditLog).where(eq(auditLog.action, 'line.simulated_id.forget'));
     expect(audit).toEqual([expect.objectContaining({ orgId: org.id, entityId: String(simulated.id), actor: 'startup' })]);
     // Nothing left to forget the next time.
-    expect(await forgetSimulatedIds(online)).toBe(0);
+    expect(await forgetSimulatedIds({ db: online.database.db, repo: online.lineBot.linkingRepo, audit: online.audit })).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lineInbox } from '../../src/db/schema.ts';
-import { createInboxWorker } from '../../src/modules/line/inbox.worker.ts';
-import { createResponder } from '../../src/modules/line/responder.ts';
+import { createInboxWorker } from '../../src/modules/line/webhook/inbox.worker.ts';
+import { createResponder } from '../../src/modules/line/webhook/responder.ts';
 import { deliver, post, PREPARER, seedPhatthalung, sign, startBot, textEvent, textsOf, type BotContext } from './helpers.ts';
 
 let t: BotContext;

@@ -23,7 +23,7 @@ const transitionBody = z.object({
 const evidenceBody = z.object({ url: z.string().min(1).max(2048), label: z.string().max(300).optional() });
 
 /** Admin API over assignments: list, detail, status change, evidence. */
-export function assignmentsRoutes(app: FastifyInstance, c: Container) {
+export function assignmentsRoutes(app: FastifyInstance, c: Pick<Container, 'auth' | 'cycles' | 'catalog' | 'assignments'>) {
   const actorOf = adminActor(c.auth);
 
   app.get('/api/v1/assignments', async (req) => {

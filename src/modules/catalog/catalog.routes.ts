@@ -4,7 +4,7 @@ import type { Container } from '../../container.ts';
 import { parseInput } from '../../shared/validate.ts';
 
 /** The built-in catalogs are public NACC data: no token needed. */
-export function catalogRoutes(app: FastifyInstance, c: Container) {
+export function catalogRoutes(app: FastifyInstance, c: Pick<Container, 'catalog'>) {
   app.get('/api/v1/catalogs', async () => ({ years: await c.catalog.years() }));
   app.get('/api/v1/catalogs/:year', async (req) => {
     const { year } = parseInput(z.object({ year: z.coerce.number().int() }), req.params);

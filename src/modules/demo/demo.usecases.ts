@@ -22,7 +22,9 @@ function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function loadDemo(c: Container): Promise<{ orgSlug: string; created: boolean; assignments: number; groupId?: string }> {
+export type DemoDeps = Pick<Container, 'config' | 'clock' | 'orgRepo' | 'orgs' | 'catalog' | 'imports' | 'cycles' | 'assignments'>;
+
+export async function loadDemo(c: DemoDeps): Promise<{ orgSlug: string; created: boolean; assignments: number; groupId?: string }> {
   const existing = await c.orgRepo.bySlug(DEMO_SLUG);
   if (existing) return { orgSlug: DEMO_SLUG, created: false, assignments: 0 };
 

@@ -15,7 +15,7 @@ const query = z.object({
  * POST /api/v1/imports?year=2568 with the sheet as the raw body (text/csv or the XLSX type).
  * All rows apply or none do; row errors come back as details.
  */
-export function importRoutes(app: FastifyInstance, c: Container) {
+export function importRoutes(app: FastifyInstance, c: Pick<Container, 'auth' | 'imports'>) {
   app.register(async (scope) => {
     for (const type of ['text/csv', XLSX, 'application/octet-stream']) {
       scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 20 * 1_048_576 }, (_req, body, done) => done(null, body));

@@ -7,17 +7,17 @@ import type { AuditLog } from '../audit/audit.ts';
 import type { CatalogService } from '../catalog/catalog.usecases.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
-import { createChatActions } from './chat.actions.ts';
-import { createChatViews } from './chat.views.ts';
-import { createLineEventHandler } from './events.ts';
-import { createInboxRepository } from './inbox.repository.ts';
-import { createInboxWorker } from './inbox.worker.ts';
+import { createChatActions } from './chat/chat.actions.ts';
+import { createChatViews } from './chat/chat.views.ts';
+import { createLineEventHandler } from './chat/chat.events.ts';
+import { createInboxRepository } from './webhook/inbox.repository.ts';
+import { createInboxWorker } from './webhook/inbox.worker.ts';
 import type { LineGateway } from './line.gateway.ts';
 import { liffUrlFor } from './liff-url.ts';
-import { createLinkingRepository } from './linking.repository.ts';
-import { createLinkingService } from './linking.usecases.ts';
-import { createResponder } from './responder.ts';
-import { createSnoozeService } from './snooze.ts';
+import { createLinkingRepository } from './linking/linking.repository.ts';
+import { createLinkingService } from './linking/linking.usecases.ts';
+import { createResponder } from './webhook/responder.ts';
+import { createSnoozeService } from './chat/snooze.ts';
 
 type Deps = {
   db: Db;

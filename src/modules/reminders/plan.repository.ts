@@ -2,7 +2,6 @@ import { eq, isNull, or, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { PREPARER_OPEN_STATUSES } from '../assignments/workflow.ts';
 import type { PlannedItem } from './flex.ts';
-import type { ScopeTables } from './policies.ts';
 import { holidays, reminderPolicies, summarySnapshots } from './reminders.table.ts';
 
 // Any constant; the same in every instance. Planning holds it for its whole transaction.
@@ -29,6 +28,17 @@ export type SummaryRow = {
 };
 
 const preparerOpen = sql.raw(PREPARER_OPEN_STATUSES.map((s) => `'${s}'`).join(','));
+
+/** The rule tables the planner's statements join on (built from the policies by policies.ts `scopeTables`). */
+export type ScopeTables = {
+  rules: Array<{ scope_id: number; due_on: string; reason: 'before' | 'overdue' | null; escalate: boolean }>;
+  cycleScopes: Array<{ org_id: number; cycle_id: number; scope_id: number }>;
+  orgScopes: Array<{ org_id: number; scope_id: number }>;
+  /** Summaries: is the default due now, and which organizations with their own policy are / are not. */
+  defaultDue: boolean;
+  dueOrgs: number[];
+  customOrgs: number[];
+};
 
 /** Planning SQL: set-based reads streamed through a cursor, so memory does not grow with the load. */
 export function createPlanRepository(db: Db) {

@@ -1,7 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { dueDateRules, localTime, mergePolicy, policyOverrideSchema, remindersDueAt, summaryDueAt, type PolicyOverride, type ReminderPolicy } from './policy.ts';
-import { createPlanRepository } from './plan.repository.ts';
+import { createPlanRepository, type ScopeTables } from './plan.repository.ts';
 
 /**
  * The effective policy of every assignment: config defaults ⊕ organization override ⊕ cycle
@@ -15,16 +15,6 @@ export type PolicySet = {
   orgs: Map<number, { override?: PolicyOverride; holidays: Set<string>; cycles: Map<number, PolicyOverride> }>;
   /** Overrides found unreadable in the database (skipped: the defaults apply). */
   invalid: Array<{ orgId: number; cycleId: number | null }>;
-};
-
-export type ScopeTables = {
-  rules: Array<{ scope_id: number; due_on: string; reason: 'before' | 'overdue' | null; escalate: boolean }>;
-  cycleScopes: Array<{ org_id: number; cycle_id: number; scope_id: number }>;
-  orgScopes: Array<{ org_id: number; scope_id: number }>;
-  /** Summaries: is the default due now, and which organizations with their own policy are / are not. */
-  defaultDue: boolean;
-  dueOrgs: number[];
-  customOrgs: number[];
 };
 
 export function basePolicy(config: Config): ReminderPolicy {

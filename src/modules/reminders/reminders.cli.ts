@@ -9,18 +9,18 @@ import type { DrainResult } from './sender.ts';
  */
 export type RunResult = PlanResult & { dryRun: boolean; sent: number; retried: number; failed: number; expired: number };
 
-async function run(container: Container, plan: PlanResult, now: Date, dryRun: boolean): Promise<RunResult> {
+async function run(container: Pick<Container, 'reminders'>, plan: PlanResult, now: Date, dryRun: boolean): Promise<RunResult> {
   if (dryRun) return { ...plan, dryRun, sent: 0, retried: 0, failed: 0, expired: 0 };
   const d: DrainResult = await container.reminders.drain(() => now);
   return { ...plan, dryRun, sent: d.sent, retried: d.retried, failed: d.failed, expired: d.expired };
 }
 
-export async function runReminders(container: Container, opts: { now: Date; dryRun: boolean }): Promise<RunResult> {
+export async function runReminders(container: Pick<Container, 'reminders'>, opts: { now: Date; dryRun: boolean }): Promise<RunResult> {
   const plan = await container.reminders.planReminders(opts.now, { dryRun: opts.dryRun });
   return run(container, plan, opts.now, opts.dryRun);
 }
 
-export async function runSummary(container: Container, opts: { now: Date; dryRun: boolean }): Promise<RunResult> {
+export async function runSummary(container: Pick<Container, 'reminders'>, opts: { now: Date; dryRun: boolean }): Promise<RunResult> {
   const plan = await container.reminders.planSummaries(opts.now, { dryRun: opts.dryRun });
   return run(container, plan, opts.now, opts.dryRun);
 }

@@ -7,8 +7,8 @@ import type { OnSubmitted, SubmittedInfo } from '../assignments/assignments.usec
 import { allowedActions, type WorkflowAction } from '../assignments/workflow.ts';
 import type { Actor } from '../auth/actor.ts';
 import { can } from '../auth/permissions.ts';
-import { bubble, button, clip, COLORS, flexMessage, text, uri } from '../line/flex/common.ts';
-import { actionButtons, dueLine, statusText } from '../line/flex/item-card.ts';
+import { bubble, button, clip, COLORS, flexMessage, text, uri } from '../line/chat/flex/common.ts';
+import { actionButtons, dueLine, statusText } from '../line/chat/flex/item-card.ts';
 import type { LineMessage } from '../line/line.gateway.ts';
 import { liffUrl, type LinkConfig } from '../line/liff-url.ts';
 import { createOutboxRepository, type OutboxInsert } from './outbox.repository.ts';

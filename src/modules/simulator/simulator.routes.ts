@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Container } from '../../container.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
-import { loadDemo } from '../demo/demo.usecases.ts';
+import { loadDemo, type DemoDeps } from '../demo/demo.usecases.ts';
 import { isLoopback } from './local-only.ts';
-import { createSimulator } from './simulator.usecases.ts';
+import { createSimulator, type SimulatorDeps } from './simulator.usecases.ts';
 
 const lineId = z.string().regex(/^[UC][0-9a-zA-Z]{10,60}$/, 'a LINE user or group id');
 const sendBody = z.object({
@@ -29,7 +28,7 @@ const codeBody = z.object({ orgSlug: z.string().min(1).max(63), officerName: z.s
  * under /dev/simulator/api feeds events through the real inbox and processing. Whoever uses it
  * can act as anyone, so it answers only requests from this machine (loopback), whatever HOST is.
  */
-export function simulatorRoutes(app: FastifyInstance, c: Container) {
+export function simulatorRoutes(app: FastifyInstance, c: SimulatorDeps & DemoDeps) {
   if (!c.config.line.offline) return;
   const sim = createSimulator(c);
   const page = readFileSync(new URL('./simulator.html', import.meta.url), 'utf8');
@@ -43,7 +42,7 @@ export function simulatorRoutes(app: FastifyInstance, c: Container) {
   });
 }
 
-function routes(app: FastifyInstance, c: Container, sim: ReturnType<typeof createSimulator>, page: string) {
+function routes(app: FastifyInstance, c: DemoDeps, sim: ReturnType<typeof createSimulator>, page: string) {
   app.get('/dev/simulator', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
   app.get('/dev/simulator/api/directory', async () => ({ orgs: await sim.directory() }));
   app.post('/dev/simulator/api/act-as', async (req) => {

@@ -22,7 +22,9 @@ const simId = (prefix: 'U' | 'C') => `${prefix}sim${randomBytes(16).toString('he
  * Offline mode only: act as any officer or group. Events go into the same inbox and through the
  * same processing as webhook events; the answers are read back from line_message_log.
  */
-export function createSimulator(c: Container) {
+export type SimulatorDeps = Pick<Container, 'database' | 'clock' | 'orgRepo' | 'lineBot'>;
+
+export function createSimulator(c: SimulatorDeps) {
   const repo = createSimulatorRepository(c.database.db);
   const bot = c.lineBot;
 

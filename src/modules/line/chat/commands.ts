@@ -1,5 +1,5 @@
-import { parseItemNumber } from '../catalog/item-code.ts';
-import { squashSpaces, thaiDigitsToArabic } from '../../shared/thai-text.ts';
+import { parseItemNumber } from '../../catalog/item-code.ts';
+import { squashSpaces, thaiDigitsToArabic } from '../../../shared/thai-text.ts';
 
 export type Command =
   | { kind: 'help' }

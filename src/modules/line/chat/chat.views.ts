@@ -1,17 +1,17 @@
-import type { Clock } from '../../shared/clock.ts';
-import { bangkokDate } from '../../shared/thai-date.ts';
-import type { Messages } from '../../messages/index.ts';
-import type { AssignmentRow } from '../assignments/assignments.repository.ts';
-import type { AssignmentsService } from '../assignments/assignments.usecases.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { CatalogService } from '../catalog/catalog.usecases.ts';
-import type { CyclesService } from '../cycles/cycles.usecases.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import { bangkokDate } from '../../../shared/thai-date.ts';
+import type { Messages } from '../../../messages/index.ts';
+import type { AssignmentRow } from '../../assignments/assignments.repository.ts';
+import type { AssignmentsService } from '../../assignments/assignments.usecases.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { CatalogService } from '../../catalog/catalog.usecases.ts';
+import type { CyclesService } from '../../cycles/cycles.usecases.ts';
 import { flexMessage, MAX_BUBBLES, textMessage, type FlexContext } from './flex/common.ts';
 import { itemCard, overdueDays, type CardItem } from './flex/item-card.ts';
 import { detailAltText, itemDetailBubble } from './flex/item-detail.ts';
 import { moreBubble, pendingPageBubble, sortForList } from './flex/lists.ts';
 import { summaryBubble, tally } from './flex/summary.ts';
-import type { LineMessage } from './line.gateway.ts';
+import type { LineMessage } from '../line.gateway.ts';
 
 /** Cards per carousel page: the 12th bubble is kept for "more". */
 export const CARDS_PER_PAGE = MAX_BUBBLES - 1;
@@ -19,7 +19,7 @@ export const PENDING_ROWS_PER_PAGE = 15;
 const ALL = 100_000;
 
 type Deps = {
-  assignments: AssignmentsService;
+  assignments: Pick<AssignmentsService, 'detail' | 'people' | 'openForOfficer' | 'pending' | 'list'>;
   cycles: Pick<CyclesService, 'latest'>;
   catalog: Pick<CatalogService, 'subIndicators'>;
   clock: Clock;

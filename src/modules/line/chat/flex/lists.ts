@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { AssignmentRow } from '../../assignments/assignments.repository.ts';
+import type { AssignmentRow } from '../../../assignments/assignments.repository.ts';
 import { bubble, button, clip, COLORS, postback, separator, text, type FlexContext } from './common.ts';
 import { dueLine, overdueDays } from './item-card.ts';
 import type { Postback } from '../postback.ts';

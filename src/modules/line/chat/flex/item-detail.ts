@@ -1,6 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { EvidenceLink, Person } from '../../assignments/assignments.repository.ts';
-import type { CatalogItem } from '../../catalog/catalog.repository.ts';
+import type { EvidenceLink, Person } from '../../../assignments/assignments.repository.ts';
+import type { CatalogItem } from '../../../catalog/catalog.repository.ts';
 import { bubble, button, clip, COLORS, separator, text, uri, type FlexContext } from './common.ts';
 import { actionButtons, dueLine, statusText, type CardItem } from './item-card.ts';
 

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, gte, isNotNull, isNull, like, ne } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { officers, organizations } from '../org/org.table.ts';
-import { lineGroups, lineLinkAttempts, lineLinkCodes } from './line.table.ts';
+import type { Db } from '../../../db/client.ts';
+import { officers, organizations } from '../../org/org.table.ts';
+import { lineGroups, lineLinkAttempts, lineLinkCodes } from '../line.table.ts';
 
 export type LinkCode = typeof lineLinkCodes.$inferSelect;
 export type LineGroup = typeof lineGroups.$inferSelect;

@@ -1,5 +1,5 @@
-import type { Clock } from '../../shared/clock.ts';
-import { LineApiError } from './line.gateway.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import { LineApiError } from '../line.gateway.ts';
 import type { InboxRepository } from './inbox.repository.ts';
 
 export type InboxJob = { webhookEventId: string; event: unknown; attempt: number; receivedAt: Date };

@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { daysBetween, formatThaiDate } from '../../../shared/thai-date.ts';
-import type { AssignmentRow } from '../../assignments/assignments.repository.ts';
-import type { WorkflowAction } from '../../assignments/workflow.ts';
+import { daysBetween, formatThaiDate } from '../../../../shared/thai-date.ts';
+import type { AssignmentRow } from '../../../assignments/assignments.repository.ts';
+import type { WorkflowAction } from '../../../assignments/workflow.ts';
 import { bubble, button, clip, COLORS, postback, text, uri, type FlexContext } from './common.ts';
 
 /** One assignment as a card needs it; `actions` are already filtered by the viewer's permissions. */

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../shared/clock.ts';
-import { errors } from '../../shared/errors.ts';
-import { bangkokDate } from '../../shared/thai-date.ts';
-import type { AssignmentsService } from '../assignments/assignments.usecases.ts';
-import type { Actor } from '../auth/actor.ts';
-import { assertCan } from '../auth/permissions.ts';
-import { snoozes } from '../reminders/reminders.table.ts';
+import type { Db } from '../../../db/client.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import { errors } from '../../../shared/errors.ts';
+import { bangkokDate } from '../../../shared/thai-date.ts';
+import type { AssignmentsService } from '../../assignments/assignments.usecases.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { assertCan } from '../../auth/permissions.ts';
+import { snoozes } from '../../reminders/reminders.table.ts';
 
 /** ISO date `days` after `iso`. */
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../db/client.ts';
-import { lineInbox } from './line.table.ts';
+import { rowsOf, type Db } from '../../../db/client.ts';
+import { lineInbox } from '../line.table.ts';
 
 export type InboxRow = typeof lineInbox.$inferSelect;
 export type NewInboxEvent = { webhookEventId: string; destination: string | null; event: unknown };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../../shared/clock.ts';
-import { LineApiError, MAX_MESSAGES_PER_REQUEST, type LineGateway, type LineMessage } from './line.gateway.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import { LineApiError, MAX_MESSAGES_PER_REQUEST, type LineGateway, type LineMessage } from '../line.gateway.ts';
 
 /**
  * Reply tokens are valid for about a minute and once only

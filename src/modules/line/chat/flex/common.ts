@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { Messages } from '../../../messages/index.ts';
+import type { Messages } from '../../../../messages/index.ts';
 import { encodePostback, type Postback } from '../postback.ts';
 
 type FlexComponent = messagingApi.FlexComponent;

@@ -1,19 +1,26 @@
-import type { Messages } from '../../messages/index.ts';
-import { isAppError } from '../../shared/errors.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Messages } from '../../../messages/index.ts';
+import { isAppError } from '../../../shared/errors.ts';
+import type { Actor } from '../../auth/actor.ts';
 import { errorText, type ChatActions } from './chat.actions.ts';
 import type { ChatViews } from './chat.views.ts';
 import { parseCommand, stripMentions, type Command } from './commands.ts';
 import { textMessage } from './flex/common.ts';
-import type { InboxJob } from './inbox.worker.ts';
-import type { LineMessage } from './line.gateway.ts';
-import type { LinkedOfficer, LinkingRepository } from './linking.repository.ts';
-import type { LinkingService, RedeemFailure } from './linking.usecases.ts';
+import type { InboxJob } from '../webhook/inbox.worker.ts';
+import type { LineMessage } from '../line.gateway.ts';
+import type { LinkedOfficer, LinkingRepository } from '../linking/linking.repository.ts';
+import type { LinkingService, RedeemFailure } from '../linking/linking.usecases.ts';
 import { decodePostback, type Postback } from './postback.ts';
-import type { Conversation, Respond } from './responder.ts';
-import { handledEvent, type HandledEvent } from './webhook.schema.ts';
+import type { Conversation, Respond } from '../webhook/responder.ts';
+import { handledEvent, type HandledEvent } from '../webhook/webhook.schema.ts';
 
-type Deps = { repo: LinkingRepository; linking: LinkingService; views: ChatViews; actions: ChatActions; respond: Respond; m: Messages };
+type Deps = {
+  repo: Pick<LinkingRepository, 'officersByLineUser' | 'activeGroup' | 'setReachable' | 'deactivateGroup'>;
+  linking: Pick<LinkingService, 'redeemOfficerCode' | 'redeemGroupCode' | 'setGroupDailySummary'>;
+  views: ChatViews;
+  actions: ChatActions;
+  respond: Respond;
+  m: Messages;
+};
 
 const officerActor = (o: LinkedOfficer): Extract<Actor, { kind: 'officer' }> => ({ kind: 'officer', orgId: o.orgId, officerId: o.id, isAdmin: o.isAdmin });
 /** An unlinked member of a registered group: reads the organization's lists, nothing else (permissions.ts). */

@@ -1,7 +1,7 @@
 import { validateSignature } from '@line/bot-sdk';
 import type { FastifyInstance } from 'fastify';
-import type { Container } from '../../container.ts';
-import { errors } from '../../shared/errors.ts';
+import type { Container } from '../../../container.ts';
+import { errors } from '../../../shared/errors.ts';
 import { createBatcher } from './inbox.batcher.ts';
 import { InboxInsertError, type NewInboxRow } from './inbox.repository.ts';
 import { eventKey, webhookBody } from './webhook.schema.ts';
@@ -17,7 +17,7 @@ export const WEBHOOK_BODY_LIMIT = 1_048_576;
  * after it: the acknowledgement never waits on a LINE API call. A failed insert answers 5xx, so
  * LINE redelivers; the inbox skips event ids it already holds.
  */
-export function webhookRoutes(app: FastifyInstance, c: Container) {
+export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' | 'clock' | 'lineBot'>) {
   const secret = c.config.line.channelSecret;
   if (!secret) return;
   const inbox = c.lineBot.inbox;

@@ -1,23 +1,23 @@
-import type { Messages } from '../../messages/index.ts';
-import { errors, isAppError } from '../../shared/errors.ts';
-import { formatThaiDate } from '../../shared/thai-date.ts';
-import type { AssignmentsService } from '../assignments/assignments.usecases.ts';
-import { PREPARER_OPEN_STATUSES, RULES, type WorkflowAction } from '../assignments/workflow.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { CyclesService } from '../cycles/cycles.usecases.ts';
+import type { Messages } from '../../../messages/index.ts';
+import { errors, isAppError } from '../../../shared/errors.ts';
+import { formatThaiDate } from '../../../shared/thai-date.ts';
+import type { AssignmentsService } from '../../assignments/assignments.usecases.ts';
+import { PREPARER_OPEN_STATUSES, RULES, type WorkflowAction } from '../../assignments/workflow.ts';
+import type { Actor } from '../../auth/actor.ts';
+import type { CyclesService } from '../../cycles/cycles.usecases.ts';
 import type { ChatViews } from './chat.views.ts';
 import { bubble, button, flexMessage, postback, text, textMessage, uri } from './flex/common.ts';
-import type { LineMessage } from './line.gateway.ts';
+import type { LineMessage } from '../line.gateway.ts';
 import type { Postback } from './postback.ts';
 import type { SnoozeService } from './snooze.ts';
 
 type OfficerActor = Extract<Actor, { kind: 'officer' }>;
 
 type Deps = {
-  assignments: AssignmentsService;
+  assignments: Pick<AssignmentsService, 'transition' | 'detail' | 'list' | 'addEvidence'>;
   cycles: Pick<CyclesService, 'latest'>;
-  snoozes: SnoozeService;
-  views: ChatViews;
+  snoozes: Pick<SnoozeService, 'snooze'>;
+  views: Pick<ChatViews, 'singleDetail' | 'myItems' | 'pending' | 'supervisedSummary' | 'itemDetail'>;
   m: Messages;
   liffUrl: (id: number) => string;
   /** LIFF_ID is set: an item's page opens inside LINE. Without it the bot also explains the typed command. */

@@ -1,13 +1,12 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { Container } from '../../container.ts';
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../shared/clock.ts';
-import { errors } from '../../shared/errors.ts';
-import { personKey, thaiDigitsToArabic } from '../../shared/thai-text.ts';
-import type { AuditLog } from '../audit/audit.ts';
-import { cliActor, type Actor } from '../auth/actor.ts';
-import { assertCan } from '../auth/permissions.ts';
-import type { OrgRepository } from '../org/org.repository.ts';
+import type { Db } from '../../../db/client.ts';
+import type { Clock } from '../../../shared/clock.ts';
+import { errors } from '../../../shared/errors.ts';
+import { personKey, thaiDigitsToArabic } from '../../../shared/thai-text.ts';
+import type { AuditLog } from '../../audit/audit.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { assertCan } from '../../auth/permissions.ts';
+import type { OrgRepository } from '../../org/org.repository.ts';
 import type { LinkingRepository } from './linking.repository.ts';
 
 /** No 0/O, 1/I/L: codes are read off a screen or a printout and typed on a phone. */
@@ -35,7 +34,7 @@ export type RedeemFailure = {
   name?: string;
 };
 
-type Deps = { db: Db; repo: LinkingRepository; orgRepo: OrgRepository; audit: AuditLog; clock: Clock };
+type Deps = { db: Db; repo: LinkingRepository; orgRepo: Pick<OrgRepository, 'officers' | 'officer' | 'byId'>; audit: Pick<AuditLog, 'record'>; clock: Clock };
 
 export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) {
   /** Codes are issued by an organization admin (the CLI, the simulator) for the actor's organization. */
@@ -165,28 +164,3 @@ export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) 
 }
 
 export type LinkingService = ReturnType<typeof createLinkingService>;
-
-async function adminOf(c: Container, orgSlug: string) {
-  const org = await c.orgRepo.bySlug(orgSlug);
-  if (!org) throw errors.notFound('organization', orgSlug);
-  return { org, actor: cliActor(org.id) };
-}
-
-/** For the CLI `link-code --org <slug> --officer <name>`: a one-time code the officer types to the bot. */
-export async function createLinkCode(c: Container, opts: { orgSlug: string; officerName: string; ttlDays?: number }) {
-  const { actor } = await adminOf(c, opts.orgSlug);
-  return c.lineBot.linking.issueOfficerCode(actor, opts.officerName, opts.ttlDays);
-}
-
-/** For the CLI `group-code --org <slug>`: a one-time code typed in the working group's LINE group. */
-export async function createGroupCode(c: Container, opts: { orgSlug: string; ttlDays?: number }) {
-  const { actor } = await adminOf(c, opts.orgSlug);
-  return c.lineBot.linking.issueGroupCode(actor, opts.ttlDays);
-}
-
-/** For the CLI `unlink --org <slug> --officer <name>`: the officer's LINE account may then link anew (or elsewhere). */
-export async function unlinkOfficer(c: Container, opts: { orgSlug: string; officerName: string }) {
-  const { org, actor } = await adminOf(c, opts.orgSlug);
-  const r = await c.lineBot.linking.unlinkOfficer(actor, opts.officerName);
-  return { ...r, orgName: org.name };
-}
