@@ -1,0 +1,54 @@
+import '@fontsource/sarabun/thai-400.css';
+import '@fontsource/sarabun/thai-600.css';
+import './styles.css';
+import { render, type ComponentChild } from 'preact';
+import { createApi } from './api.ts';
+import { App } from './app.tsx';
+import { messagesFor } from './messages.ts';
+import { boot } from './session.ts';
+import { AppContext, Panel } from './ui.tsx';
+
+const root = document.getElementById('app')!;
+const show = (vnode: ComponentChild) => {
+  root.textContent = ''; // the static "loading" line from index.html
+  render(vnode, root);
+};
+
+// Like LINE's liff-playground: nothing renders until liff.init() has resolved (the deep link
+// is only in place then). Every outcome renders something: the app, or a page saying what to do.
+boot().then(
+  (b) => {
+    document.documentElement.lang = b.kind === 'ready' ? b.session.lang : b.lang;
+    if (b.kind === 'redirecting') return; // LINE Login takes over the page
+    if (b.kind === 'problem') {
+      const m = messagesFor(b.lang);
+      const p = m.problem[b.problem];
+      show(
+        <div class="page">
+          <Panel title={p.title} body={p.body} code={b.problem}>
+            {b.problem === 'OFFLINE' && (
+              <>
+                <p class="command"><code>{m.problem.OFFLINE.example}</code></p>
+                <a class="btn btn--primary" href="/dev/simulator">{m.problem.OFFLINE.open}</a>
+              </>
+            )}
+          </Panel>
+        </div>,
+      );
+      return;
+    }
+    const { session } = b;
+    const m = messagesFor(session.lang);
+    document.title = m.appTitle;
+    const api = createApi({ token: session.token, lang: session.lang });
+    show(
+      <AppContext.Provider value={{ api, m, lang: session.lang, session }}>
+        <App />
+      </AppContext.Provider>,
+    );
+  },
+  () => {
+    const m = messagesFor(navigator.language.startsWith('en') ? 'en' : 'th');
+    show(<div class="page"><Panel title={m.problem.LIFF_INIT.title} body={m.problem.LIFF_INIT.body} /></div>);
+  },
+);
