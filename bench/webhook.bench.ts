@@ -66,7 +66,7 @@ async function run(url: string, opts: { rate?: number; connections: number; seco
 
 const standIn = fork(new URL('./line-stand-in.child.ts', import.meta.url).pathname, [], { env: { ...process.env, LATENCY_MS: process.env.BENCH_LINE_LATENCY_MS ?? '0' } });
 const standInUrl = await new Promise<string>((resolve) => standIn.once('message', (m: { url: string }) => resolve(m.url)));
-const config = loadConfig({ LOG_LEVEL: 'silent', LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: standInUrl, LIFF_ID: '2000000000-benchAAA' });
+const config = loadConfig({ LOG_LEVEL: 'silent', LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: standInUrl, LIFF_ID: '2000000000-benchAAA', LINE_LOGIN_CHANNEL_ID: '2000000000' });
 const pg = await benchPostgres(55498);
 const database = await openDatabase({ url: pg.url, poolMax: 20 });
 const c = createContainer({ config, database, clock: systemClock, log: () => {} });

@@ -1,9 +1,13 @@
+import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Container } from './container.ts';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
+import { liffHelmetOptions } from './modules/liff-api/liff.csp.ts';
+import { liffPageRoutes } from './modules/liff-api/liff.page.ts';
+import { liffApiRoutes } from './modules/liff-api/liff.routes.ts';
 import { webhookRoutes } from './modules/line/webhook/webhook.routes.ts';
 import { simulatorRoutes } from './modules/simulator/simulator.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -25,6 +29,12 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
   catalogRoutes(app, c);
   assignmentsRoutes(app, c);
   importRoutes(app, c);
+  // The LIFF page and its API, with their own security headers (helmet stays inside this scope).
+  await app.register(async (scope) => {
+    await scope.register(helmet, liffHelmetOptions());
+    await liffPageRoutes(scope, { liffId: c.config.line.liffId, offline: c.config.line.offline });
+    await liffApiRoutes(scope, { auth: c.liffAuth, liff: c.liff, rateLimitPerMinute: c.config.liff.rateLimitPerMinute });
+  });
   // Exactly one of the two: the LINE webhook with credentials, the simulator without (offline).
   if (c.config.line.offline) simulatorRoutes(app, c);
   else webhookRoutes(app, c);

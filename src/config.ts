@@ -27,6 +27,10 @@ const schema = z
     LINE_CHANNEL_ACCESS_TOKEN: optionalString,
     LINE_API_BASE_URL: z.url().default('https://api.line.me'),
     LIFF_ID: optionalString,
+    /** The LINE Login channel the LIFF app belongs to: ID tokens must be issued to it (their `aud`). */
+    LINE_LOGIN_CHANNEL_ID: optionalString.pipe(z.string().regex(/^\d{6,20}$/, 'the LINE Login channel ID (digits)').optional()),
+    /** LIFF API requests per minute per user (per ID token). */
+    LIFF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(300),
     OFFLINE_MODE: bool,
     ORG_DEFAULT_LANG: z.enum(['th', 'en']).default('th'),
     // Reminders, escalation and daily summaries (src/modules/reminders); times are Asia/Bangkok.
@@ -62,6 +66,14 @@ const schema = z
         message: 'with LINE credentials set, LIFF_ID or PUBLIC_BASE_URL must be set too (links in LINE messages must open on phones, not http://127.0.0.1)',
       });
     }
+    // The LIFF page's ID tokens are verified against this channel (https://developers.line.biz/en/reference/line-login/#verify-id-token).
+    if (v.LIFF_ID && !v.LINE_LOGIN_CHANNEL_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LINE_LOGIN_CHANNEL_ID'],
+        message: 'with LIFF_ID set, LINE_LOGIN_CHANNEL_ID must be set too (the LINE Login channel that owns the LIFF app; its ID tokens are verified against it)',
+      });
+    }
     if (hasSecret && v.OFFLINE_MODE === true) {
       ctx.addIssue({
         code: 'custom',
@@ -82,10 +94,12 @@ export type Config = Readonly<{
     channelAccessToken?: string;
     apiBaseUrl: string;
     liffId?: string;
+    loginChannelId?: string;
     /** No LINE credentials: messages are recorded locally and the simulator is on. */
     offline: boolean;
   }>;
   defaultLang: 'th' | 'en';
+  liff: Readonly<{ rateLimitPerMinute: number }>;
   reminders: Readonly<{
     offsets: readonly number[];
     overdueRepeatCap: number;
@@ -133,8 +147,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       channelAccessToken: v.LINE_CHANNEL_ACCESS_TOKEN,
       apiBaseUrl: v.LINE_API_BASE_URL,
       liffId: v.LIFF_ID,
+      loginChannelId: v.LINE_LOGIN_CHANNEL_ID,
       offline,
     },
+    liff: { rateLimitPerMinute: v.LIFF_RATE_LIMIT_PER_MINUTE },
     defaultLang: v.ORG_DEFAULT_LANG,
     reminders: {
       offsets: [...new Set(v.REMINDER_OFFSETS.split(',').map((n) => Number(n.trim())))].sort((x, y) => y - x),

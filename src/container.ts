@@ -3,13 +3,17 @@ import type { Database } from './db/client.ts';
 import { createAssignmentsRepository } from './modules/assignments/assignments.repository.ts';
 import { createAssignmentsService } from './modules/assignments/assignments.usecases.ts';
 import { createAuditLog } from './modules/audit/audit.ts';
+import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createAuthService } from './modules/auth/auth.usecases.ts';
+import { createIdTokenVerifier } from './modules/auth/id-token.ts';
 import { createCatalogRepository } from './modules/catalog/catalog.repository.ts';
 import { createCatalogService } from './modules/catalog/catalog.usecases.ts';
 import { createCyclesRepository } from './modules/cycles/cycles.repository.ts';
 import { createCyclesService } from './modules/cycles/cycles.usecases.ts';
 import { createImportService } from './modules/import/import.usecases.ts';
 import { createOfflineGateway, createOnlineGateway, type LineGateway } from './modules/line/line.gateway.ts';
+import { createLiffAuth } from './modules/liff-api/liff.auth.ts';
+import { createLiffService } from './modules/liff-api/liff.usecases.ts';
 import { createLineBot } from './modules/line/line.module.ts';
 import { forgetSimulatedIds } from './modules/line/linking/simulated-ids.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
@@ -32,11 +36,19 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const cycles = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
   // A submit notifies the item's reviewers in the same transaction (reminders/review-requests.ts).
   const onSubmitted = createReviewRequests({ db, config });
-  const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, clock, onSubmitted });
+  const orgDomains = async (orgId: number) => (await orgRepo.byId(orgId))?.websiteDomains ?? [];
+  const auditRepo = createAuditRepository(db);
+  const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, auditRepo, clock, orgDomains, onSubmitted });
   const imports = createImportService({ db, catalog, cycles, audit, clock });
   const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, log });
   const reminders = createRemindersService({ db, line, config, audit, log });
-  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders };
+  // The LIFF page: ID tokens verified with LINE Login (online), development tokens offline.
+  const idTokens = config.line.loginChannelId
+    ? createIdTokenVerifier({ apiBaseUrl: config.line.apiBaseUrl, channelId: config.line.loginChannelId, clock })
+    : undefined;
+  const liffAuth = createLiffAuth({ verifier: idTokens, officers: orgRepo, devTokens: config.line.offline, clock });
+  const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock });
+  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -1,4 +1,5 @@
 import type { th } from './th.ts';
+import { liffEn } from './liff.en.ts';
 import { lineEn } from './line.en.ts';
 import { remindersEn } from './reminders.en.ts';
 
@@ -21,10 +22,22 @@ export const en: typeof th = {
     ORG_EXISTS: (p: P) => `Organization "${p.slug}" already exists`,
     IMPORT_FAILED: (p: P) => `Import failed with ${(p.rowErrors ?? []).length} error(s); nothing was saved`,
     UNSUPPORTED_FILE: (p: P) => `Unsupported file "${p.name}" (use .csv or .xlsx)`,
-    URL_INVALID: (p: P) => `"${p.url}" is not a valid http(s) URL`,
+    URL_INVALID: (p: P) => `"${p.url}" is not a valid link (${({ syntax: 'malformed; copy it from the browser address bar', space: 'it contains a space: use %20 if the space belongs to the link, or put a description on a new line', credentials: 'it must not contain a user name or password' } as Record<string, string>)[String(p.reason)] ?? 'it must start with https:// or http://'})`,
     PAYLOAD_TOO_LARGE: () => 'Request body too large',
     BAD_JSON: () => 'Request body is not valid JSON',
     INTERNAL: () => 'Internal error, please try again',
+    URL_TOO_LONG: (p: P) => `The link is longer than ${p.max} characters (counted after percent-encoding); use a shorter page address`,
+    URL_NOT_PUBLIC: (p: P) => `Evidence must be a public web page; "${p.host}" is a local or internal address`,
+    URL_DUPLICATE: () => 'This link is already attached to this item',
+    ITEM_LOCKED: (p: P) => `The item is ${p.status}: its evidence and components cannot change until a reviewer returns it`,
+    INCOMPLETE_COMPONENTS: (p: P) => `${(p.unticked ?? []).length} of ${p.total} components are not ticked; confirm to submit anyway`,
+    COMPONENT_INDEX_INVALID: (p: P) => `There is no component number ${Number(p.index) + 1} (this item has ${p.total})`,
+    INVALID_ID_TOKEN: () => 'Could not verify your LINE sign-in; please sign in again',
+    ID_TOKEN_EXPIRED: () => 'Your sign-in has expired; please sign in again',
+    NOT_LINKED: () => 'This LINE account is not linked to an officer yet. Ask your ITA admin for a code and send it to the bot: ผูกบัญชี <code>',
+    LINE_UNAVAILABLE: () => 'LINE cannot be reached right now; please try again',
+    LIFF_NOT_CONFIGURED: () => 'This page is not enabled: the administrator must set LIFF_ID and LINE_LOGIN_CHANNEL_ID. Meanwhile, report through the chat with the bot',
+    RATE_LIMITED: (p: P) => `Too many requests; wait ${p.seconds ?? 60} seconds and try again`,
     SIMULATOR_LOCAL_ONLY: () => 'The LINE simulator only answers requests from the machine running the server (127.0.0.1): it lets anyone act as any officer',
   },
   status: {
@@ -34,8 +47,8 @@ export const en: typeof th = {
   role: { preparer: 'preparer', supervisor: 'supervisor', certifier: 'certifier' },
   action: {
     start: 'start', submit: 'submit', approve: 'approve', return: 'return',
-    mark_not_applicable: 'mark not applicable', reopen: 'reopen', add_evidence: 'add evidence to',
-    view: 'view', import: 'import into', snooze: 'snooze reminders for', manage: 'manage',
+    mark_not_applicable: 'mark not applicable', reopen: 'reopen', add_evidence: 'add evidence to', edit_evidence: 'edit the evidence of', tick_components: 'tick the components of',
+    view: 'view', import: 'import into', snooze: 'snooze reminders for', manage: 'manage', overview: 'see the overview of',
   },
   entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item' },
   importErrors: {
@@ -57,4 +70,5 @@ export const en: typeof th = {
   },
   line: lineEn,
   reminders: remindersEn,
+  liff: liffEn,
 };

@@ -72,6 +72,8 @@ export const lineEn: typeof lineTh = {
     start: 'Start',
     done: 'Submit (done)',
     addEvidence: 'Add evidence link',
+    submitAnyway: 'Submit anyway',
+    tickComponents: 'Tick components',
     snooze: 'Snooze 1 day',
     approve: 'Approve',
     return: 'Return',
@@ -96,6 +98,8 @@ export const lineEn: typeof lineTh = {
     snoozed: (code: string, until: string) => `Reminders for ${code} snoozed until ${until}`,
     needEvidence: (code: string, withButton: boolean) =>
       `${code} has no evidence link yet. Add one before submitting: ${withButton ? 'press the button below, or ' : ''}type: evidence ${code} https://… (the web page where the data is published)`,
+    confirmIncomplete: (code: string, unticked: number, total: number, withPage: boolean) =>
+      `${unticked} of ${total} components of ${code} are not ticked; the reviewer will see which.${withPage ? ' Press "Tick components" to go through them, or' : ''} press "Submit anyway" if the data is complete`,
     askReturnReason: (code: string) => `Pick a reason to return ${code} below, or type: return ${code} <reason>`,
     returnReasons: ['Link does not work', 'Components missing', 'Data out of date', 'Does not match the item'],
     returnUsage: 'Type: return O12 <reason>',

@@ -70,6 +70,8 @@ export const lineTh = {
     start: 'เริ่มดำเนินการ',
     done: 'ส่งตรวจ (เสร็จแล้ว)',
     addEvidence: 'แนบลิงก์หลักฐาน',
+    submitAnyway: 'ส่งตรวจเลย',
+    tickComponents: 'ติ๊กองค์ประกอบ',
     snooze: 'เลื่อนเตือน 1 วัน',
     approve: 'รับรอง',
     return: 'ส่งกลับแก้ไข',
@@ -94,6 +96,8 @@ export const lineTh = {
     snoozed: (code: string, until: string) => `เลื่อนการเตือน ${code} ถึง ${until}`,
     needEvidence: (code: string, withButton: boolean) =>
       `${code} ยังไม่มีลิงก์หลักฐาน กรุณาแนบลิงก์ก่อนส่งตรวจ${withButton ? ' โดยกดปุ่มด้านล่าง หรือ' : ' โดย'}พิมพ์: ลิงก์ ${code} https://… (ลิงก์หน้าเว็บไซต์ที่เผยแพร่ข้อมูล)`,
+    confirmIncomplete: (code: string, unticked: number, total: number, withPage: boolean) =>
+      `${code} ยังไม่ได้ติ๊กองค์ประกอบ ${unticked} จาก ${total} ข้อ ผู้ตรวจจะเห็นว่าข้อใดยังไม่ได้ติ๊ก${withPage ? ' กด "ติ๊กองค์ประกอบ" เพื่อตรวจทีละข้อ หรือ' : ''} กด "ส่งตรวจเลย" หากข้อมูลครบแล้ว`,
     askReturnReason: (code: string) => `เลือกเหตุผลที่ส่งกลับ ${code} ด้านล่าง หรือพิมพ์: ส่งกลับ ${code} <เหตุผล>`,
     returnReasons: ['ลิงก์ใช้งานไม่ได้', 'ข้อมูลไม่ครบองค์ประกอบ', 'ข้อมูลไม่เป็นปัจจุบัน', 'ไม่ตรงกับข้อที่กำหนด'],
     returnUsage: 'พิมพ์: ส่งกลับ O12 <เหตุผล>',

@@ -29,6 +29,7 @@ export const remindersEn: typeof remindersTh = {
   overdueHeading: (n) => `${n} overdue`,
   overdueLine: (code, date, status) => `${code} due ${date} · ${status}`,
   reviewRequest: (code, title, unit, by) => `${code} ${title} · ${unit} submitted for review by ${by}`,
+  untickedComponents: (n) => `The preparer submitted with ${n} component(s) unticked:`,
   reviewRequestAlt: (code, by) => `${code} submitted by ${by}, awaiting your review`,
   evidenceLinks: (n) => `${n} evidence link(s)`,
   adminAlert: (recipient, error) =>

@@ -27,6 +27,7 @@ export const remindersTh = {
   overdueHeading: (n: number) => `เกินกำหนด ${n} รายการ`,
   overdueLine: (code: string, date: string, status: string) => `${code} กำหนด ${date} · ${status}`,
   reviewRequest: (code: string, title: string, unit: string, by: string) => `${code} ${title} · ${unit} ส่งตรวจแล้ว โดย ${by}`,
+  untickedComponents: (n: number) => `ผู้จัดทำยืนยันส่งตรวจทั้งที่ยังไม่ได้ติ๊กองค์ประกอบ ${n} ข้อ:`,
   reviewRequestAlt: (code: string, by: string) => `${code} ส่งตรวจแล้ว โดย ${by} รอคุณตรวจรับรอง`,
   evidenceLinks: (n: number) => `หลักฐาน ${n} ลิงก์`,
   adminAlert: (recipient: string, error: string) =>

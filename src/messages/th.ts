@@ -1,3 +1,4 @@
+import { liffTh } from './liff.th.ts';
 import { lineTh } from './line.th.ts';
 import { remindersTh } from './reminders.th.ts';
 /** Every user-facing Thai text. Functions take the values they show. */
@@ -21,10 +22,22 @@ export const th = {
     ORG_EXISTS: (p: P) => `มีหน่วยงานรหัส "${p.slug}" อยู่แล้ว`,
     IMPORT_FAILED: (p: P) => `นำเข้าไม่สำเร็จ พบข้อผิดพลาด ${(p.rowErrors ?? []).length} รายการ จึงไม่บันทึกข้อมูลใด ๆ`,
     UNSUPPORTED_FILE: (p: P) => `ไม่รองรับไฟล์ "${p.name}" (ใช้ได้เฉพาะ .csv และ .xlsx)`,
-    URL_INVALID: (p: P) => `ลิงก์ "${p.url}" ไม่ถูกต้อง (ต้องขึ้นต้นด้วย https:// หรือ http://)`,
+    URL_INVALID: (p: P) => `ลิงก์ "${p.url}" ไม่ถูกต้อง (${urlReasonTh[String(p.reason)] ?? urlReasonTh.scheme})`,
     PAYLOAD_TOO_LARGE: () => 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด',
     BAD_JSON: () => 'ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง',
     INTERNAL: () => 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง',
+    URL_TOO_LONG: (p: P) => `ลิงก์ยาวเกิน ${p.max} ตัวอักษร (นับหลังแปลงอักษรไทยเป็นรหัส URL) กรุณาใช้ลิงก์หน้าที่สั้นกว่า`,
+    URL_NOT_PUBLIC: (p: P) => `ลิงก์ต้องเป็นหน้าเว็บไซต์สาธารณะของหน่วยงาน ใช้ที่อยู่ "${p.host}" ไม่ได้ (เครื่องภายในหรือเครือข่ายภายใน)`,
+    URL_DUPLICATE: () => 'ลิงก์นี้แนบไว้ในรายการนี้แล้ว',
+    ITEM_LOCKED: (p: P) => `รายการนี้มีสถานะ "${statusTh(p.status)}" จึงแก้ไขหลักฐานหรือองค์ประกอบไม่ได้ หากต้องแก้ ให้ผู้ตรวจส่งกลับก่อน`,
+    INCOMPLETE_COMPONENTS: (p: P) => `ยังไม่ได้ติ๊กองค์ประกอบ ${(p.unticked ?? []).length} จาก ${p.total} ข้อ กรุณายืนยันว่าจะส่งตรวจทั้งที่ยังไม่ครบ`,
+    COMPONENT_INDEX_INVALID: (p: P) => `ไม่มีองค์ประกอบลำดับที่ ${Number(p.index) + 1} (ข้อนี้มี ${p.total} องค์ประกอบ)`,
+    INVALID_ID_TOKEN: () => 'ยืนยันตัวตนกับ LINE ไม่สำเร็จ กรุณาเข้าสู่ระบบใหม่',
+    ID_TOKEN_EXPIRED: () => 'การเข้าสู่ระบบหมดอายุ กรุณาเข้าสู่ระบบใหม่',
+    NOT_LINKED: () => 'บัญชี LINE นี้ยังไม่ได้ผูกกับเจ้าหน้าที่ในระบบ ขอรหัสจากผู้ดูแลระบบ ITA แล้วพิมพ์ในแชตกับบอท: ผูกบัญชี <รหัส>',
+    LINE_UNAVAILABLE: () => 'ติดต่อ LINE ไม่ได้ชั่วคราว กรุณาลองใหม่อีกครั้ง',
+    LIFF_NOT_CONFIGURED: () => 'หน้านี้ยังไม่เปิดใช้งาน: ผู้ดูแลระบบต้องตั้งค่า LIFF_ID และ LINE_LOGIN_CHANNEL_ID ก่อน ระหว่างนี้รายงานผลผ่านแชตกับบอทได้',
+    RATE_LIMITED: (p: P) => `ส่งคำขอถี่เกินไป กรุณารอ ${p.seconds ?? 60} วินาทีแล้วลองใหม่`,
     SIMULATOR_LOCAL_ONLY: () => 'โปรแกรมจำลอง LINE ใช้ได้เฉพาะจากเครื่องที่รันเซิร์ฟเวอร์ (127.0.0.1) เท่านั้น เพราะผู้ใช้สามารถสวมบทบาทเป็นเจ้าหน้าที่คนใดก็ได้',
   },
   status: {
@@ -44,10 +57,13 @@ export const th = {
     mark_not_applicable: 'ระบุว่าไม่มีข้อมูล',
     reopen: 'เปิดดำเนินการใหม่',
     add_evidence: 'แนบหลักฐาน',
+    edit_evidence: 'แก้ไขหลักฐาน',
+    tick_components: 'ติ๊กองค์ประกอบ',
     view: 'ดู',
     import: 'นำเข้าข้อมูล',
     snooze: 'เลื่อนการเตือน',
     manage: 'จัดการ',
+    overview: 'ดูภาพรวมของ',
   } as Record<string, string>,
   entity: {
     assignment: 'รายการมอบหมาย',
@@ -76,6 +92,14 @@ export const th = {
   },
   line: lineTh,
   reminders: remindersTh,
+  liff: liffTh,
+};
+
+const urlReasonTh: Record<string, string> = {
+  scheme: 'ต้องขึ้นต้นด้วย https:// หรือ http://',
+  syntax: 'รูปแบบลิงก์ผิด กรุณาคัดลอกจากช่องที่อยู่ของเบราว์เซอร์',
+  space: 'มีช่องว่างอยู่ในลิงก์ ถ้าช่องว่างเป็นส่วนหนึ่งของลิงก์ให้ใช้ %20 แทน ถ้าเป็นคำอธิบายให้ขึ้นบรรทัดใหม่',
+  credentials: 'ต้องไม่มีชื่อผู้ใช้หรือรหัสผ่านอยู่ในลิงก์',
 };
 
 function entityTh(e: unknown): string {

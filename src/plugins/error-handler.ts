@@ -15,7 +15,10 @@ export function registerErrorHandler(app: FastifyInstance) {
       reply.status(status).send({ error: { code, message: m[code](params), ...(details ? { details } : {}) } });
 
     if (isAppError(err)) {
-      const details = err.code === 'IMPORT_FAILED' ? err.params.rowErrors : err.code === 'VALIDATION_FAILED' ? err.params.issues : undefined;
+      const details = err.code === 'IMPORT_FAILED' ? err.params.rowErrors
+        : err.code === 'VALIDATION_FAILED' ? err.params.issues
+        : err.code === 'INCOMPLETE_COMPONENTS' ? { unticked: err.params.unticked, total: err.params.total }
+        : undefined;
       return send(err.status, err.code, err.params, details);
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'PAYLOAD_TOO_LARGE');

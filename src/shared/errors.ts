@@ -39,8 +39,23 @@ export const errors = {
   orgExists: (slug: string) => new AppError('ORG_EXISTS', 409, { slug }),
   importFailed: (rowErrors: ImportRowError[]) => new AppError('IMPORT_FAILED', 422, { rowErrors }),
   unsupportedFile: (name: string) => new AppError('UNSUPPORTED_FILE', 415, { name }),
-  urlInvalid: (url: string) => new AppError('URL_INVALID', 400, { url }),
+  urlInvalid: (url: string, reason: 'scheme' | 'syntax' | 'space' | 'credentials' = 'scheme') => new AppError('URL_INVALID', 400, { url, reason }),
   simulatorLocalOnly: () => new AppError('SIMULATOR_LOCAL_ONLY', 403),
+  // Evidence URL rules (assignments/evidence-url.ts).
+  urlTooLong: (max: number) => new AppError('URL_TOO_LONG', 400, { max }),
+  urlNotPublic: (host: string) => new AppError('URL_NOT_PUBLIC', 400, { host }),
+  urlDuplicate: (url: string) => new AppError('URL_DUPLICATE', 409, { url }),
+  // Work on an item the preparer no longer holds (submitted, approved…), and submitting with components unticked.
+  itemLocked: (status: string) => new AppError('ITEM_LOCKED', 409, { status }),
+  incompleteComponents: (unticked: number[], total: number) => new AppError('INCOMPLETE_COMPONENTS', 409, { unticked, total }),
+  componentIndexInvalid: (index: number, total: number) => new AppError('COMPONENT_INDEX_INVALID', 400, { index, total }),
+  // The LIFF page's sign-in (auth/id-token.ts, liff-api).
+  invalidIdToken: () => new AppError('INVALID_ID_TOKEN', 401),
+  idTokenExpired: () => new AppError('ID_TOKEN_EXPIRED', 401),
+  notLinked: () => new AppError('NOT_LINKED', 403),
+  lineUnavailable: () => new AppError('LINE_UNAVAILABLE', 503),
+  liffNotConfigured: () => new AppError('LIFF_NOT_CONFIGURED', 503),
+  rateLimited: (seconds: number) => new AppError('RATE_LIMITED', 429, { seconds }),
 };
 
 export type ImportRowError = { row: number; column: string; reason: string };

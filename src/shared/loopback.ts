@@ -1,7 +1,8 @@
 /**
- * The simulator lets its user act as any officer or admin, so it answers only the machine it runs
- * on: the socket's own peer address (never a header a client could set). Docker's 0.0.0.0 binding
- * or a LAN cannot reach it.
+ * Is this socket peer the machine itself? The offline simulator and the LIFF page's development
+ * tokens let their user act as any officer, so they answer only the machine they run on: judged
+ * by the socket's own peer address (never a header a client could set), so Docker's 0.0.0.0
+ * binding or a LAN cannot reach them.
  */
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;

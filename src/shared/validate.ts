@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { errors } from './errors.ts';
 
 /** Parses input with a zod schema or throws VALIDATION_FAILED naming each bad field. */
@@ -9,3 +9,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   return r.data;
 }
+
+/** PostgreSQL `integer` ids: anything past 2^31−1 cannot exist, so it is a 400, never a database error. */
+export const MAX_ID = 2_147_483_647;
+export const idParam = z.coerce.number().int().positive().max(MAX_ID);

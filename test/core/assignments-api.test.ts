@@ -33,13 +33,13 @@ describe('assignment workflow through the use cases', () => {
     const prep = officer(id('นางสาวเตรียม ข้อมูล'));
     const sup = officer(id('นายกำกับ ติดตาม'));
     await t.container.assignments.transition(prep, a, 'start');
-    await expect(t.container.assignments.transition(prep, a, 'submit')).rejects.toMatchObject({ code: 'EVIDENCE_REQUIRED' });
+    await expect(t.container.assignments.transition(prep, a, 'submit', { confirmIncomplete: true })).rejects.toMatchObject({ code: 'EVIDENCE_REQUIRED' });
     await t.container.assignments.addEvidence(prep, a, { url: 'https://www.rayong.go.th/ita/o1', label: 'โครงสร้าง' });
-    await t.container.assignments.transition(prep, a, 'submit');
+    await t.container.assignments.transition(prep, a, 'submit', { confirmIncomplete: true });
     await expect(t.container.assignments.transition(prep, a, 'approve')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(t.container.assignments.transition(sup, a, 'return')).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
     await t.container.assignments.transition(sup, a, 'return', { note: 'ขาดแผนผัง' });
-    await t.container.assignments.transition(prep, a, 'submit');
+    await t.container.assignments.transition(prep, a, 'submit', { confirmIncomplete: true });
     const done = await t.container.assignments.transition(officer(id('นายรับรอง ถูกต้อง')), a, 'approve');
     expect(done.status).toBe('approved');
     const trail = await t.container.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'assignment'), eq(auditLog.entityId, String(a)))).orderBy(asc(auditLog.id));

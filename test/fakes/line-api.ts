@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLineLoginStandIn, type LineLoginStandIn } from './line-login.ts';
 
 /**
  * A local stand-in for the LINE Messaging API (https://developers.line.biz/en/reference/messaging-api/):
@@ -30,11 +31,14 @@ export type LineApiStandIn = {
   unblockUser(userId: string): void;
   setProfile(userId: string, displayName: string): void;
   reset(): void;
+  /** LINE Login's ID token verification (line-login.ts). */
+  login: LineLoginStandIn;
   close(): Promise<void>;
 };
 
 /** `recordBodies: false` keeps only the recipient and first altText of each request (benchmarks sending many thousands). */
-export async function startLineApiStandIn(opts: { accessToken?: string; latencyMs?: number; recordBodies?: boolean } = {}): Promise<LineApiStandIn> {
+export async function startLineApiStandIn(opts: { accessToken?: string; latencyMs?: number; recordBodies?: boolean; now?: () => number } = {}): Promise<LineApiStandIn> {
+  const login = createLineLoginStandIn(opts.now);
   const requests: RecordedRequest[] = [];
   const acceptedKeys = new Map<string, string>();
   const usedReplyTokens = new Set<string>();
@@ -54,6 +58,18 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = (req.url ?? '').split('?')[0]!;
+    if (path.startsWith('/oauth2/')) {
+      // LINE Login (form-encoded, no channel access token): faults and latency apply as to the rest.
+      requests.push({ method: req.method ?? 'GET', path, body: null, at: Date.now() });
+      if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+      const fault = faults.find((f) => f.left > 0 && (!f.paths || f.paths.test(path)));
+      if (fault) {
+        fault.left -= 1;
+        return send(res, fault.status, fault.body ?? { message: 'Internal Server Error' });
+      }
+      const answer = login.handle(path, req.method ?? 'GET', req.headers['content-type'], raw);
+      return answer ? send(res, answer.status, answer.body) : send(res, 404, { message: 'Not found' });
+    }
     const retryKey = (req.headers['x-line-retry-key'] as string | undefined) ?? undefined;
     let body: any = null;
     try {
@@ -131,6 +147,7 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
     blockUser: (id) => blocked.add(id),
     unblockUser: (id) => blocked.delete(id),
     setProfile: (id, name) => profiles.set(id, name),
+    login,
     reset: () => {
       requests.length = 0;
       faults.length = 0;

@@ -88,7 +88,13 @@ describe('buttons', () => {
     expect(actionsOf(noEvidence).some((a) => a.type === 'uri' && a.uri!.endsWith(`/items/${ids[0]}`))).toBe(true);
     expect((await status(ids[0]!)).status).toBe('in_progress');
     await t.container.database.db.insert(evidenceLinks).values({ orgId: (await status(ids[0]!)).orgId, assignmentId: ids[0]!, url: 'https://pt.go.th/ita/o1', addedBy: 'test' });
-    expect(textsOf(await deliver(t, postbackEvent(t, { userId: PREPARER }, `a=submit&id=${ids[0]}&v=2`)))).toContain('ส่งตรวจ O1 แล้ว');
+    // Nothing ticked on the LIFF page yet: the officer confirms (the reviewer is told which are unticked), or opens the page.
+    const ask = await deliver(t, postbackEvent(t, { userId: PREPARER }, `a=submit&id=${ids[0]}&v=2`));
+    expect(textsOf(ask)).toContain('O1 ยังไม่ได้ติ๊กองค์ประกอบ 3 จาก 3 ข้อ');
+    expect(actionsOf(ask).some((a) => a.type === 'uri' && a.uri!.endsWith(`/items/${ids[0]}`))).toBe(true);
+    expect((await status(ids[0]!)).status).toBe('in_progress');
+    const confirm = actionsOf(ask).find((a) => a.data === `a=submit&id=${ids[0]}&v=2&c=1`)!;
+    expect(textsOf(await deliver(t, postbackEvent(t, { userId: PREPARER }, confirm.data!)))).toContain('ส่งตรวจ O1 แล้ว');
     expect((await status(ids[0]!)).status).toBe('submitted');
   });
 
@@ -130,7 +136,7 @@ describe('buttons', () => {
     const sent = await deliver(t, textEvent(t, { userId: SUPERVISOR }, 'ส่งกลับ ข้อ 1 ลิงก์เปิดไม่ได้'));
     expect(textsOf(sent)).toContain('ส่งกลับ O1 ให้แก้ไขแล้ว: ลิงก์เปิดไม่ได้');
     expect(await status(ids[0]!)).toMatchObject({ status: 'returned', statusNote: 'ลิงก์เปิดไม่ได้' });
-    await t.container.assignments.transition({ kind: 'officer', orgId: (await status(ids[0]!)).orgId, officerId: (await t.container.database.db.select().from(officers).where(eq(officers.lineUserId, PREPARER)))[0]!.id, isAdmin: false }, ids[0]!, 'submit');
+    await t.container.assignments.transition({ kind: 'officer', orgId: (await status(ids[0]!)).orgId, officerId: (await t.container.database.db.select().from(officers).where(eq(officers.lineUserId, PREPARER)))[0]!.id, isAdmin: false }, ids[0]!, 'submit', { confirmIncomplete: true });
     const v = (await status(ids[0]!)).version;
     expect(textsOf(await deliver(t, postbackEvent(t, { userId: SUPERVISOR }, `a=approve&id=${ids[0]}&v=${v}`)))).toContain('รับรอง O1 แล้ว');
     expect((await status(ids[0]!)).status).toBe('approved');

@@ -47,7 +47,10 @@ describe('adding evidence by typing `ลิงก์ O2 <url>`', () => {
     expect(await evidenceOf(t, ids[1]!)).toEqual([expect.objectContaining({ url: 'https://pt.go.th/ita/o2', label: 'หน้าแรก ด้านล่างสุด' })]);
     const submit = actionsOf(sent).find((a) => a.data?.startsWith('a=submit'))!;
     expect(submit.data).toBe(`a=submit&id=${ids[1]}&v=1`);
-    expect(textsOf(await deliver(t, postbackEvent(t, { userId: PREPARER }, submit.data!)))).toContain('ส่งตรวจ O2 แล้ว');
+    // No component ticked yet: one more tap confirms.
+    const ask = await deliver(t, postbackEvent(t, { userId: PREPARER }, submit.data!));
+    expect(textsOf(ask)).toContain('ยังไม่ได้ติ๊กองค์ประกอบ');
+    expect(textsOf(await deliver(t, postbackEvent(t, { userId: PREPARER }, `${submit.data}&c=1`)))).toContain('ส่งตรวจ O2 แล้ว');
     expect((await row(ids[1]!)).status).toBe('submitted');
   });
 
@@ -97,7 +100,10 @@ describe('"done" without evidence explains both ways to add it', () => {
     expect(actionsOf(sent).filter((a) => a.type === 'uri')).toHaveLength(0);
     // …and the typed command then lets the officer finish.
     await deliver(noLiff, textEvent(noLiff, { userId: PREPARER }, 'ลิงก์ O1 https://pt.go.th/o1'));
-    expect(textsOf(await deliver(noLiff, postbackEvent(noLiff, { userId: PREPARER }, `a=submit&id=${first!.id}&v=1`)))).toContain('ส่งตรวจ O1 แล้ว');
+    const ask = await deliver(noLiff, postbackEvent(noLiff, { userId: PREPARER }, `a=submit&id=${first!.id}&v=1`));
+    // Without a LIFF page there is nowhere to tick components: only "submit anyway".
+    expect(actionsOf(ask).filter((a) => a.type === 'uri')).toHaveLength(0);
+    expect(textsOf(await deliver(noLiff, postbackEvent(noLiff, { userId: PREPARER }, `a=submit&id=${first!.id}&v=1&c=1`)))).toContain('ส่งตรวจ O1 แล้ว');
   });
 
   it('the officer help lists the evidence command and ค้าง', async () => {
@@ -121,7 +127,7 @@ describe('links in LINE messages on a real channel', () => {
   it('LINE credentials need LIFF_ID or PUBLIC_BASE_URL, and the error names both', () => {
     const creds = { LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' };
     expect(() => loadConfig(creds)).toThrow(/LIFF_ID or PUBLIC_BASE_URL/);
-    expect(loadConfig({ ...creds, LIFF_ID: '2000000000-abcd' }).line.offline).toBe(false);
+    expect(loadConfig({ ...creds, LIFF_ID: '2000000000-abcd', LINE_LOGIN_CHANNEL_ID: '2000000000' }).line.offline).toBe(false);
     expect(loadConfig({ ...creds, PUBLIC_BASE_URL: 'https://ita.example.go.th' }).line.offline).toBe(false);
     expect(loadConfig({}).line.offline).toBe(true); // offline needs neither
   });

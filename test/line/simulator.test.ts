@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { seedOrg } from '../helpers/seed.ts';
-import { isLoopback } from '../../src/modules/simulator/local-only.ts';
+import { isLoopback } from '../../src/shared/loopback.ts';
 import { startBot } from './helpers.ts';
 
 let t: TestContext;

@@ -65,7 +65,7 @@ describe('review requests: a submit tells the reviewers at once', () => {
   it('writes one outbox row per reachable, linked, active reviewer, in the submit itself', async () => {
     const id = ids[0]!;
     await addEvidence(id);
-    const after = await t.container.assignments.transition(preparer(), id, 'submit');
+    const after = await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     const rows = await requests(id);
     expect(rows.map((r) => r.recipient).sort()).toEqual([SUPERVISOR, CERTIFIER].sort());
     for (const r of rows) {
@@ -79,7 +79,7 @@ describe('review requests: a submit tells the reviewers at once', () => {
   it('never tells the submitter, even when they are also a reviewer of the item', async () => {
     const id = ids[5]!; // the admin certifies it and submits it himself
     await addEvidence(id);
-    await t.container.assignments.transition(officer('นายอนันต์ แอดมิน', true), id, 'submit');
+    await t.container.assignments.transition(officer('นายอนันต์ แอดมิน', true), id, 'submit', { confirmIncomplete: true });
     expect((await requests(id)).map((r) => r.recipient)).toEqual([SUPERVISOR]);
   });
 
@@ -108,7 +108,7 @@ describe('review requests: a submit tells the reviewers at once', () => {
   it('refuses a stale card: its version no longer matches after someone else decided', async () => {
     const id = ids[1]!;
     await addEvidence(id);
-    const submitted = await t.container.assignments.transition(preparer(), id, 'submit');
+    const submitted = await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     await t.container.assignments.transition(officer('นายวิชัย คุมงาน'), id, 'return', { note: 'แก้ชื่อไฟล์', version: submitted.version });
     const replies = await deliver(t, postbackEvent(t, { userId: CERTIFIER }, `a=approve&id=${id}&v=${submitted.version}`));
     expect(replies).toHaveLength(1);
@@ -118,17 +118,17 @@ describe('review requests: a submit tells the reviewers at once', () => {
   it('a resubmit after a return asks again; a retry of the same submit cannot', async () => {
     const id = ids[1]!; // returned by the previous test
     const before = (await requests(id)).length;
-    const again = await t.container.assignments.transition(preparer(), id, 'submit');
+    const again = await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     const rows = await requests(id);
     expect(rows).toHaveLength(before + 2);
     expect(rows.filter((r) => r.dedupeKey.endsWith(`:v${again.version}`)).map((r) => r.recipient).sort()).toEqual([SUPERVISOR, CERTIFIER].sort());
-    await expect(t.container.assignments.transition(preparer(), id, 'submit', { version: again.version - 1 })).rejects.toMatchObject({ code: 'STALE_VERSION' });
+    await expect(t.container.assignments.transition(preparer(), id, 'submit', { version: again.version - 1, confirmIncomplete: true })).rejects.toMatchObject({ code: 'STALE_VERSION' });
     expect(await requests(id)).toHaveLength(before + 2);
   });
 
   it('a submit that fails (no evidence) writes no request', async () => {
     const id = ids[2]!;
-    await expect(t.container.assignments.transition(preparer(), id, 'submit')).rejects.toMatchObject({ code: 'EVIDENCE_REQUIRED' });
+    await expect(t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true })).rejects.toMatchObject({ code: 'EVIDENCE_REQUIRED' });
     expect(await requests(id)).toHaveLength(0);
     expect((await t.container.assignments.detail(preparer(), id)).assignment.status).toBe('not_started');
   });
@@ -137,7 +137,7 @@ describe('review requests: a submit tells the reviewers at once', () => {
     const id = ids[3]!;
     await addEvidence(id);
     t.clock.set('2025-01-17T14:00:00Z'); // Friday 21:00 in Bangkok
-    await t.container.assignments.transition(preparer(), id, 'submit');
+    await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     const rows = await requests(id);
     expect(rows).toHaveLength(2);
     for (const r of rows) {
@@ -160,7 +160,7 @@ describe('review requests: a submit tells the reviewers at once', () => {
     await addEvidence(id);
     await t.container.reminders.setPolicy({ kind: 'admin', orgId, ref: 'test' }, null, { window: { start: '07:00', end: '15:00' } });
     t.clock.set('2025-01-20T08:30:00Z'); // Monday 15:30: inside the default window, after this organization's
-    await t.container.assignments.transition(preparer(), id, 'submit');
+    await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     const rows = await requests(id);
     expect(rows.map((r) => r.nextAttemptAt.toISOString())).toEqual(['2025-01-21T00:00:00.000Z', '2025-01-21T00:00:00.000Z']); // Tuesday 07:00
   });

@@ -3,11 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { catalogItems } from '../catalog/catalog.table.ts';
 import { cycles } from '../cycles/cycles.table.ts';
 import { officers, units } from '../org/org.table.ts';
-import { assignmentPeople, assignments, evidenceLinks } from './assignments.table.ts';
+import { assignmentPeople, assignments, componentTicks, evidenceLinks } from './assignments.table.ts';
 import type { Status } from './workflow.ts';
 
 export type Assignment = typeof assignments.$inferSelect;
 export type EvidenceLink = typeof evidenceLinks.$inferSelect;
+export type ComponentTick = typeof componentTicks.$inferSelect;
 export type Person = { assignmentId: number; officerId: number; role: 'preparer' | 'supervisor' | 'certifier'; name: string; position: string | null; lineUserId: string | null; reachable: boolean };
 
 /** One row of a list: the assignment with its item and unit, ready to show. */
@@ -165,13 +166,65 @@ export function createAssignmentsRepository(db: Db) {
       return row!;
     },
 
-    async itemDetail(itemId: number) {
-      const [row] = await db.select().from(catalogItems).where(eq(catalogItems.id, itemId));
+    async evidenceById(tx: Db, orgId: number, assignmentId: number, evidenceId: number): Promise<EvidenceLink | undefined> {
+      const [row] = await tx
+        .select()
+        .from(evidenceLinks)
+        .where(and(eq(evidenceLinks.orgId, orgId), eq(evidenceLinks.assignmentId, assignmentId), eq(evidenceLinks.id, evidenceId)));
       return row;
     },
 
-    async itemIdOf(orgId: number, id: number): Promise<number | undefined> {
-      const [row] = await db
+    async setEvidenceLabel(tx: Db, orgId: number, evidenceId: number, label: string | null): Promise<EvidenceLink> {
+      const [row] = await tx.update(evidenceLinks).set({ label }).where(and(eq(evidenceLinks.orgId, orgId), eq(evidenceLinks.id, evidenceId))).returning();
+      return row!;
+    },
+
+    async deleteEvidence(tx: Db, orgId: number, evidenceId: number): Promise<void> {
+      await tx.delete(evidenceLinks).where(and(eq(evidenceLinks.orgId, orgId), eq(evidenceLinks.id, evidenceId)));
+    },
+
+    async ticks(orgId: number, assignmentId: number, tx: Db = db): Promise<ComponentTick[]> {
+      return tx
+        .select()
+        .from(componentTicks)
+        .where(and(eq(componentTicks.orgId, orgId), eq(componentTicks.assignmentId, assignmentId)))
+        .orderBy(asc(componentTicks.componentIndex));
+    },
+
+    /** Replaces the assignment's ticks with `ticked` (index → component text). */
+    async replaceTicks(tx: Db, v: { orgId: number; assignmentId: number; ticked: Array<{ index: number; text: string }>; by: string; at: Date }) {
+      await tx.delete(componentTicks).where(and(eq(componentTicks.orgId, v.orgId), eq(componentTicks.assignmentId, v.assignmentId)));
+      if (v.ticked.length === 0) return;
+      await tx.insert(componentTicks).values(
+        v.ticked.map((t) => ({ assignmentId: v.assignmentId, componentIndex: t.index, orgId: v.orgId, componentText: t.text, tickedBy: v.by, tickedAt: v.at })),
+      );
+    },
+
+    /** Per assignment: ticked components, evidence links, and the item's component count (list views). */
+    async progress(orgId: number, assignmentIds: number[]): Promise<Map<number, { ticked: number; total: number; evidence: number }>> {
+      const out = new Map<number, { ticked: number; total: number; evidence: number }>();
+      if (assignmentIds.length === 0) return out;
+      const rows = await db
+        .select({
+          id: assignments.id,
+          total: sql<number>`jsonb_array_length(${catalogItems.components})`.mapWith(Number),
+          ticked: sql<number>`(select count(*) from ${componentTicks} where ${componentTicks.assignmentId} = ${assignments.id})`.mapWith(Number),
+          evidence: sql<number>`(select count(*) from ${evidenceLinks} where ${evidenceLinks.assignmentId} = ${assignments.id})`.mapWith(Number),
+        })
+        .from(assignments)
+        .innerJoin(catalogItems, eq(catalogItems.id, assignments.itemId))
+        .where(and(eq(assignments.orgId, orgId), inArray(assignments.id, assignmentIds)));
+      for (const r of rows) out.set(r.id, { ticked: r.ticked, total: r.total, evidence: r.evidence });
+      return out;
+    },
+
+    async itemDetail(itemId: number, tx: Db = db) {
+      const [row] = await tx.select().from(catalogItems).where(eq(catalogItems.id, itemId));
+      return row;
+    },
+
+    async itemIdOf(orgId: number, id: number, tx: Db = db): Promise<number | undefined> {
+      const [row] = await tx
         .select({ itemId: assignments.itemId })
         .from(assignments)
         .where(and(eq(assignments.orgId, orgId), eq(assignments.id, id)));

@@ -59,3 +59,21 @@ export const evidenceLinks = pgTable(
   },
   (t) => [index('evidence_links_assignment').on(t.assignmentId)],
 );
+
+/**
+ * The catalog components a preparer has ticked as covered, per assignment. Keyed by the 0-based
+ * position in the item's `components`; the text is kept too, so when a corrected catalog version
+ * re-numbers an item's components the ticks can follow their text.
+ */
+export const componentTicks = pgTable(
+  'component_ticks',
+  {
+    assignmentId: integer('assignment_id').notNull().references(() => assignments.id, { onDelete: 'cascade' }),
+    componentIndex: integer('component_index').notNull(),
+    orgId: integer('org_id').notNull().references(() => organizations.id),
+    componentText: text('component_text').notNull(),
+    tickedBy: text('ticked_by').notNull(),
+    tickedAt: timestamp('ticked_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.componentIndex] })],
+);

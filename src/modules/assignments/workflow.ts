@@ -34,6 +34,29 @@ export const OPEN_STATUSES: readonly Status[] = ['not_started', 'in_progress', '
 /** What the preparer still has to act on. */
 export const PREPARER_OPEN_STATUSES: readonly Status[] = ['not_started', 'in_progress', 'returned'];
 
+/**
+ * While the preparer holds the item, its evidence and ticked components may change; once it is
+ * submitted (or decided) they are what the reviewer saw, until someone returns or reopens it.
+ */
+export function contentEditable(status: Status): boolean {
+  return PREPARER_OPEN_STATUSES.includes(status);
+}
+
+/**
+ * Days past the due date, for work the preparer still holds; null when not overdue. A submitted
+ * item waits for its reviewers, so it no longer counts as the preparer's overdue work.
+ */
+export function overdueDays(row: { status: Status; dueOn: string | null }, today: string): number | null {
+  if (!row.dueOn || !PREPARER_OPEN_STATUSES.includes(row.status)) return null;
+  const d = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${row.dueOn}T00:00:00Z`)) / 86_400_000);
+  return d > 0 ? d : null;
+}
+
+/** Final: nothing more to do (approved, or declared not applicable with its reason). */
+export function isFinal(status: Status): boolean {
+  return !OPEN_STATUSES.includes(status);
+}
+
 export function nextStatus(
   from: Status,
   action: WorkflowAction,

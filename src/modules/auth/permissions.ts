@@ -18,11 +18,15 @@ export type Action =
   | 'submit'
   | 'mark_not_applicable'
   | 'add_evidence'
+  | 'edit_evidence'
+  | 'tick_components'
   | 'approve'
   | 'return'
   | 'reopen'
   | 'import'
   | 'manage'
+  /** The organization-wide overview page (LIFF): admins only. */
+  | 'overview'
   | 'snooze';
 
 export type Role = 'preparer' | 'supervisor' | 'certifier';
@@ -33,7 +37,7 @@ export type PermissionTarget = {
   people?: ReadonlyArray<{ officerId: number; role: Role }>;
 };
 
-const PREPARER_ACTIONS: ReadonlySet<Action> = new Set(['start', 'submit', 'mark_not_applicable', 'add_evidence']);
+const PREPARER_ACTIONS: ReadonlySet<Action> = new Set(['start', 'submit', 'mark_not_applicable', 'add_evidence', 'edit_evidence', 'tick_components']);
 const REVIEWER_ACTIONS: ReadonlySet<Action> = new Set(['approve', 'return', 'reopen']);
 
 export function isAdmin(actor: Actor): boolean {

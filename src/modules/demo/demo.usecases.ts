@@ -55,7 +55,10 @@ export async function loadDemo(c: DemoDeps): Promise<{ orgSlug: string; created:
     if (i % 4 === 1) await c.assignments.transition(actor, a.id, 'start');
     if (i % 4 === 2 || i % 4 === 3) {
       await c.assignments.addEvidence(actor, a.id, { url: `https://www.demo-agency.go.th/ita/${year}/${a.itemCode.toLowerCase()}`, label: a.itemTitle.slice(0, 80) });
-      await c.assignments.transition(actor, a.id, 'submit');
+      // Components ticked, all but the last on every other item: reviewers see what was left unticked.
+      const n = (await c.assignments.detail(actor, a.id)).item?.components.length ?? 0;
+      await c.assignments.setTicks(actor, a.id, [...Array(i % 8 === 2 ? Math.max(0, n - 1) : n).keys()]);
+      await c.assignments.transition(actor, a.id, 'submit', { confirmIncomplete: true });
       if (i % 8 === 3) await c.assignments.transition(actor, a.id, 'approve');
     }
   }

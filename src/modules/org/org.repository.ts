@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { personKey } from '../../shared/thai-text.ts';
 import { officers, organizations, units } from './org.table.ts';
@@ -39,6 +39,24 @@ export function createOrgRepository(db: Db) {
         .set({ isAdmin })
         .where(and(eq(officers.orgId, orgId), eq(officers.nameKey, personKey(name))))
         .returning();
+      return row;
+    },
+    /**
+     * The active officer a LINE user is linked to (one LINE account belongs to one organization,
+     * linking enforces it; the oldest link wins should two ever exist), with the organization.
+     */
+    async officerByLineUser(lineUserId: string): Promise<{ officer: Officer; org: Organization } | undefined> {
+      const [row] = await db
+        .select({ officer: officers, org: organizations })
+        .from(officers)
+        .innerJoin(organizations, eq(organizations.id, officers.orgId))
+        .where(and(eq(officers.lineUserId, lineUserId), eq(officers.active, true)))
+        .orderBy(asc(officers.id))
+        .limit(1);
+      return row;
+    },
+    async unit(orgId: number, id: number): Promise<Unit | undefined> {
+      const [row] = await db.select().from(units).where(and(eq(units.orgId, orgId), eq(units.id, id)));
       return row;
     },
     async officersByIds(orgId: number, ids: number[]): Promise<Officer[]> {

@@ -36,7 +36,7 @@ export const REVIEW_REQUEST = 'review_request';
 type Reviewer = { id: number; lineUserId: string | null; isAdmin: boolean };
 
 /** The submitted item as one reviewer sees it: `actions` are what permissions.ts lets them do. */
-export type ReviewerView = { row: AssignmentRow; people: Person[]; actions: WorkflowAction[]; evidenceCount: number };
+export type ReviewerView = { row: AssignmentRow; people: Person[]; actions: WorkflowAction[]; evidenceCount: number; unticked?: string[] };
 
 /** Every query runs on the submit's transaction `tx`. */
 export function createReviewRequests({ db, config }: { db: Db; config: Config }): OnSubmitted {
@@ -80,7 +80,15 @@ function reviewerView(r: Reviewer, info: SubmittedInfo): ReviewerView {
   const orgId = info.actor.orgId;
   const actor: Actor = { kind: 'officer', orgId, officerId: r.id, isAdmin: r.isAdmin };
   const actions = allowedActions(info.assignment.status).filter((act) => can(actor, act, { orgId, people: info.people }));
-  return { row: info.assignment, people: info.people, actions, evidenceCount: info.evidenceCount };
+  return { row: info.assignment, people: info.people, actions, evidenceCount: info.evidenceCount, unticked: info.unticked };
+}
+
+/** "Left unticked: …": the first few components the preparer did not tick, so the reviewer checks those first. */
+function untickedLines(t: Messages['reminders'], unticked: string[]) {
+  if (unticked.length === 0) return [];
+  const shown = unticked.slice(0, 3).map((c) => text(`• ${clip(c, 90)}`, { size: 'xs', color: COLORS.muted, wrap: true }));
+  const more = unticked.length > 3 ? [text(`… +${unticked.length - 3}`, { size: 'xs', color: COLORS.muted })] : [];
+  return [text(t.untickedComponents(unticked.length), { size: 'xs', color: COLORS.overdue, wrap: true }), ...shown, ...more];
 }
 
 /** The card, or null when this reviewer may neither approve nor return it (e.g. they also prepare it). */
@@ -106,6 +114,7 @@ export function reviewRequestMessages(
       body: [
         text(t.reviewRequest(row.itemCode, clip(row.itemTitle, 120), row.unitName, by), { weight: 'bold' }),
         text(t.evidenceLinks(v.evidenceCount), { size: 'xs', color: COLORS.muted }),
+        ...untickedLines(t, v.unticked ?? []),
         dueLine(ctx, row),
       ],
       footer: buttons,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { errors } from '../../shared/errors.ts';
 import { parseInput } from '../../shared/validate.ts';
 import { loadDemo, type DemoDeps } from '../demo/demo.usecases.ts';
-import { isLoopback } from './local-only.ts';
+import { isLoopback } from '../../shared/loopback.ts';
 import { createSimulator, type SimulatorDeps } from './simulator.usecases.ts';
 
 const lineId = z.string().regex(/^[UC][0-9a-zA-Z]{10,60}$/, 'a LINE user or group id');
@@ -19,7 +19,7 @@ const sendBody = z.object({
 });
 const actAsBody = z.object({ orgId: z.number().int().positive(), officerId: z.number().int().positive() });
 const groupBody = z.object({ orgId: z.number().int().positive().nullable(), name: z.string().max(100).nullable().default(null) });
-const messagesQuery = z.object({ to: lineId, after: z.coerce.number().int().min(0).default(0) });
+const messagesQuery = z.object({ to: lineId, after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) });
 const codeBody = z.object({ orgSlug: z.string().min(1).max(63), officerName: z.string().max(300).optional() });
 
 /**

@@ -41,11 +41,12 @@ export function createChatActions(d: Deps) {
 
   const done: Record<'start' | 'submit' | 'approve', (code: string) => string> = { start: A.started, submit: A.submitted, approve: A.approved };
 
-  async function transition(actor: OfficerActor, id: number, action: WorkflowAction, version: number | undefined, note: string | null, ok: (code: string) => string) {
+  async function transition(actor: OfficerActor, id: number, action: WorkflowAction, version: number | undefined, note: string | null, ok: (code: string) => string, confirmIncomplete = false) {
     try {
-      const row = await d.assignments.transition(actor, id, action, { version, note });
+      const row = await d.assignments.transition(actor, id, action, { version, note, confirmIncomplete });
       return [textMessage(ok(row.itemCode))];
     } catch (e) {
+      if (isAppError(e) && e.code === 'INCOMPLETE_COMPONENTS' && version !== undefined) return confirmIncompleteCard(actor, id, version, e.params);
       if (isAppError(e) && e.code === 'EVIDENCE_REQUIRED') {
         const det = await d.assignments.detail(actor, id);
         // Both ways: the LIFF page (when there is one) and `ลิงก์ O12 https://…` typed in this chat.
@@ -64,14 +65,27 @@ export function createChatActions(d: Deps) {
     }
   }
 
+  /** Components left unticked: submit anyway (the reviewer is told which), or open the page to tick them. */
+  async function confirmIncompleteCard(actor: OfficerActor, id: number, version: number, p: Record<string, unknown>): Promise<LineMessage[]> {
+    const det = await d.assignments.detail(actor, id);
+    const code = det.assignment.itemCode;
+    const unticked = (p.unticked as number[] | undefined) ?? [];
+    const say = A.confirmIncomplete(code, unticked.length, Number(p.total ?? unticked.length), d.liffEnabled);
+    const b = d.m.line.buttons;
+    const footer = [button(postback(b.submitAnyway, { a: 'submit', id, v: version, c: '1' }, `${b.submitAnyway} ${code}`), 'primary')];
+    if (d.liffEnabled) footer.push(button(uri(b.tickComponents, d.liffUrl(id)), 'secondary'));
+    return [flexMessage(say, bubble({ body: [text(say)], footer }, 'kilo'))];
+  }
+
   return {
     async postback(actor: OfficerActor, p: Postback): Promise<LineMessage[]> {
       try {
         switch (p.a) {
           case 'start':
-          case 'submit':
           case 'approve':
             return await transition(actor, p.id, p.a, p.v, null, done[p.a]);
+          case 'submit':
+            return await transition(actor, p.id, 'submit', p.v, null, done.submit, p.c === '1');
           case 'ret': {
             const det = await d.assignments.detail(actor, p.id);
             if (!det.actions.includes('return')) return errorText(d.m, errors.forbidden('return'));

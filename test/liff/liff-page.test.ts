@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liffHelmetOptions } from '../../src/modules/liff-api/liff.csp.ts';
+import { liffPageRoutes } from '../../src/modules/liff-api/liff.page.ts';
+
+/** The page server over a small built page, as `vite build` lays it out (index.html + hashed assets). */
+let dir: string;
+let app: FastifyInstance;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'liff-dist-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="th"><head><meta name="ita-liff-id" content=""><meta name="ita-offline" content=""><script type="module" src="/liff/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>');
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("page")');
+  app = Fastify();
+  await app.register(async (scope) => {
+    await scope.register(helmet, liffHelmetOptions());
+    await liffPageRoutes(scope, { liffId: '2000000001-"quoted"', offline: false, distDir: `${dir}/` });
+  });
+  await app.ready();
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('serving the LIFF page under /liff/', () => {
+  it('answers every page path with index.html, its meta tags filled from the configuration, never cached', async () => {
+    for (const url of ['/liff', '/liff/', '/liff/items/12', '/liff/review?mock=1']) {
+      const res = await app.inject({ url });
+      expect([url, res.statusCode]).toEqual([url, 200]);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toContain('<meta name="ita-liff-id" content="2000000001-&quot;quoted&quot;">');
+      expect(res.body).toContain('<meta name="ita-offline" content="false">');
+    }
+  });
+
+  it('serves hashed assets for a year, and a missing asset is a 404, not the page', async () => {
+    const js = await app.inject({ url: '/liff/assets/index-abc123.js' });
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.inject({ url: '/liff/assets/index-old999.js' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/liff/favicon.ico' })).statusCode).toBe(404);
+  });
+
+  it('sends a content security policy that allows only this server and LINE', async () => {
+    const res = await app.inject({ url: '/liff/items/1' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain('https://api.line.me');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('without a build, explains in Thai how to build it instead of a 404', async () => {
+    const bare = Fastify();
+    await liffPageRoutes(bare, { offline: true, distDir: join(dir, 'nowhere/') });
+    const res = await bare.inject({ url: '/liff/items/3' });
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toContain('npm run build:liff');
+    await bare.close();
+  });
+});
