@@ -96,6 +96,11 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
       if (!Array.isArray(messages) || messages.length < 1 || messages.length > 5) {
         return send(res, 400, { message: 'The request body has 1 error(s)', details: [{ message: 'Size must be between 1 and 5', property: 'messages' }] });
       }
+      // As LINE does: a URI action over 1,000 characters makes the whole request invalid.
+      const longUri = findLongUri(messages);
+      if (longUri) {
+        return send(res, 400, { message: 'A message (messages[0]) in the request body is invalid', details: [{ message: 'Length must be between 0 and 1000', property: longUri }] });
+      }
       if (retryKey) {
         const prior = acceptedKeys.get(retryKey);
         if (prior) {
@@ -156,4 +161,24 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
     },
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
+}
+
+/** The path of the first URI action longer than LINE accepts, or null. */
+function findLongUri(v: unknown, path = 'messages'): string | null {
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) {
+      const found = findLongUri(x, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (o.type === 'uri' && typeof o.uri === 'string' && o.uri.length > 1000) return `${path}.uri`;
+    for (const [k, x] of Object.entries(o)) {
+      const found = findLongUri(x, `${path}.${k}`);
+      if (found) return found;
+    }
+  }
+  return null;
 }

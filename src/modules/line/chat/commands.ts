@@ -41,6 +41,28 @@ const EVIDENCE_WORD = String.raw`(?:ลิงก์หลักฐาน|ลิ�
 const EVIDENCE_RE = new RegExp(String.raw`^${EVIDENCE_WORD}\s*(${ITEM_TOKEN})\s+(\S+)(?:\s+(.+))?$`, 'isu');
 const EVIDENCE_BARE_RE = new RegExp(String.raw`^${EVIDENCE_WORD}(?:\s|$)`, 'iu');
 
+/** A description starts with Thai text or an opening quote or bracket; a URL's continuation does not. */
+const LABEL_START = /^[\u0E00-\u0E7F"“'‘(\[（【«-]/u;
+
+/**
+ * `ลิงก์ O12 <url> [คำอธิบาย]`: the description follows the URL on its line (when it reads as one) or
+ * on the next lines. Anything else after a space is a URL with a space in it, kept whole so the
+ * evidence rules refuse it with a message (cutting it at the space would store the wrong page).
+ */
+function evidenceParts(raw: string, whole: RegExpExecArray): { url: string; label: string | null } {
+  const [line, ...below] = raw.split(/\r?\n/);
+  const first = EVIDENCE_RE.exec(normaliseText(line ?? ''));
+  if (!first) return { url: whole[2]!, label: whole[3]?.trim() || null };
+  let url = first[2]!;
+  let sameLine = first[3]?.trim() || null;
+  if (sameLine && !LABEL_START.test(sameLine)) {
+    url = `${url} ${sameLine}`;
+    sameLine = null;
+  }
+  const label = [sameLine, normaliseText(below.join(' ')).trim() || null].filter(Boolean).join(' ');
+  return { url, label: label || null };
+}
+
 /**
  * Reads a chat message. In a group a bare number ("12") is ordinary chat, not an item code;
  * "O12", "ข้อ 12", "012" and "สถานะ O12" are item codes everywhere.
@@ -65,7 +87,7 @@ export function parseCommand(raw: string, opts: { inGroup: boolean }): Command {
   m = EVIDENCE_RE.exec(text);
   if (m) {
     const n = parseItemNumber(m[1]!);
-    return { kind: 'evidence', number: n, code: n ? `O${n}` : m[1]!, url: m[2]!, label: m[3]?.trim() || null };
+    return { kind: 'evidence', number: n, code: n ? `O${n}` : m[1]!, ...evidenceParts(raw, m) };
   }
   if (EVIDENCE_BARE_RE.test(text)) return { kind: 'evidence', number: null, code: '', url: null, label: null };
 

@@ -77,6 +77,14 @@ export function flexMessage(altText: string, contents: FlexBubble | FlexBubble[]
   };
 }
 
+/** LINE refuses a URI action longer than this (https://developers.line.biz/en/reference/messaging-api/#uri-action). */
+export const LINE_URI_MAX = 1000;
+
+/** Opens `url`, or `fallback` (the item's page) when LINE would refuse `url` as too long. */
+export function linkTo(url: string, fallback: string): messagingApi.URIAction {
+  return { type: 'uri', label: 'link', uri: url.length <= LINE_URI_MAX ? url : fallback };
+}
+
 export function textMessage(t: string, quick?: Action[]): messagingApi.TextMessage {
   return { type: 'text', text: clip(t, 5000), ...(quick && quick.length ? { quickReply: quickReply(quick) } : {}) };
 }

@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { EvidenceLink, Person } from '../../../assignments/assignments.repository.ts';
 import type { CatalogItem } from '../../../catalog/catalog.repository.ts';
-import { bubble, button, clip, COLORS, separator, text, uri, type FlexContext } from './common.ts';
+import { bubble, button, clip, COLORS, linkTo, separator, text, uri, type FlexContext } from './common.ts';
 import { actionButtons, dueLine, statusText, type CardItem } from './item-card.ts';
 
 const MAX_COMPONENTS = 8;
@@ -25,7 +25,7 @@ export function itemDetailBubble(ctx: FlexContext, v: DetailView): messagingApi.
     separator(),
     text(d.evidence, { weight: 'bold', margin: 'md' }),
     ...(v.evidence.length
-      ? v.evidence.slice(0, MAX_EVIDENCE).map((e) => text(clip(e.label ? `${e.label}: ${e.url}` : e.url, 200), { size: 'xs', color: '#1565C0', decoration: 'underline', action: { type: 'uri', label: 'link', uri: e.url } }))
+      ? v.evidence.slice(0, MAX_EVIDENCE).map((e) => text(clip(e.label ? `${e.label}: ${e.url}` : e.url, 200), { size: 'xs', color: '#1565C0', decoration: 'underline', action: linkTo(e.url, ctx.liffUrl(r.id)) }))
       : [text(d.noEvidence, { size: 'xs', color: COLORS.muted })]),
     separator(),
     text(d.people, { weight: 'bold', margin: 'md' }),
