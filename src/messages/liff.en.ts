@@ -12,8 +12,10 @@ export const liffEn: typeof liffTh = {
     'evidence.relabel': () => 'changed a link description',
     'evidence.remove': () => 'removed an evidence link',
     'components.tick': (p: { ticked?: number[]; total?: number }) => `ticked ${p.ticked?.length ?? 0} of ${p.total ?? '?'} components`,
+    'import.assignment.create': () => 'assigned (imported from a sheet)',
+    'import.assignment.update': () => 'assignment changed (imported from a sheet)',
   },
-  historyOther: (action: string) => `recorded: ${action}`,
+  historyOther: (_action: string) => 'updated the item',
   actors: { admin: 'ITA administrator', system: 'system', unknown: 'unknown' },
   warnings: {
     OUTSIDE_ORG_DOMAINS: (p: { host: string; domains: string[] }) =>

@@ -11,9 +11,11 @@ export const liffTh = {
     'evidence.relabel': () => 'แก้คำอธิบายลิงก์',
     'evidence.remove': () => 'ลบลิงก์หลักฐาน',
     'components.tick': (p: { ticked?: number[]; total?: number }) => `ติ๊กองค์ประกอบ ${p.ticked?.length ?? 0} จาก ${p.total ?? '?'} ข้อ`,
+    'import.assignment.create': () => 'มอบหมายงาน (นำเข้าจากไฟล์)',
+    'import.assignment.update': () => 'ปรับการมอบหมาย (นำเข้าจากไฟล์)',
   } as Record<string, (p: any) => string>,
-  /** Any other recorded action: "<verb>" from the action names, or the raw action. */
-  historyOther: (action: string) => `บันทึก: ${action}`,
+  /** Any other recorded change (the raw action stays in the API's `action` field). */
+  historyOther: (_action: string) => 'ปรับปรุงข้อมูลรายการ',
   actors: { admin: 'ผู้ดูแลระบบ ITA', system: 'ระบบ', unknown: 'ไม่ทราบชื่อ' },
   warnings: {
     OUTSIDE_ORG_DOMAINS: (p: { host: string; domains: string[] }) =>
