@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Container } from './container.ts';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
+import { registerAdminGuard } from './modules/auth/auth.hook.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
@@ -25,6 +26,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: c.config.logLevel !== 'debug' && c.config.logLevel !== 'trace' }),
   });
   registerErrorHandler(app);
+  registerAdminGuard(app, c.auth); // admin API: token checked before any body is read
   healthRoutes(app, c);
   catalogRoutes(app, c);
   assignmentsRoutes(app, c);

@@ -47,6 +47,8 @@ const schema = z
     SEND_RATE_PER_SECOND: z.coerce.number().positive().max(100_000).default(1000),
     SENDER_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(64),
     SCHEDULER_ENABLED: bool,
+    // Sheet imports (src/modules/import): bigger sheets are refused while being read.
+    IMPORT_MAX_ROWS: z.coerce.number().int().min(100).max(200_000).default(20_000),
   })
   .superRefine((v, ctx) => {
     const hasSecret = Boolean(v.LINE_CHANNEL_SECRET);
@@ -118,6 +120,7 @@ export type Config = Readonly<{
     senderConcurrency: number;
     schedulerEnabled: boolean;
   }>;
+  imports: Readonly<{ maxRows: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -167,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       senderConcurrency: v.SENDER_CONCURRENCY,
       schedulerEnabled: v.SCHEDULER_ENABLED ?? true,
     },
+    imports: { maxRows: v.IMPORT_MAX_ROWS },
   });
 }
 

@@ -39,7 +39,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const orgDomains = async (orgId: number) => (await orgRepo.byId(orgId))?.websiteDomains ?? [];
   const auditRepo = createAuditRepository(db);
   const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, auditRepo, clock, orgDomains, onSubmitted });
-  const imports = createImportService({ db, catalog, cycles, audit, clock });
+  const imports = createImportService({ db, catalog, cycles, audit, clock, maxRows: config.imports.maxRows });
   const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, log });
   const reminders = createRemindersService({ db, line, config, audit, log });
   // The LIFF page: ID tokens verified with LINE Login (online), development tokens offline.

@@ -1,4 +1,5 @@
 import type { th } from './th.ts';
+import { importEn } from './import.en.ts';
 import { liffEn } from './liff.en.ts';
 import { lineEn } from './line.en.ts';
 import { remindersEn } from './reminders.en.ts';
@@ -51,23 +52,8 @@ export const en: typeof th = {
     view: 'view', import: 'import into', snooze: 'snooze reminders for', manage: 'manage', overview: 'see the overview of',
   },
   entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item' },
-  importErrors: {
-    missingColumn: (col: string) => `missing column "${col}"`,
-    required: 'required',
-    role: (v: string) => `unknown role "${v}" (preparer / supervisor / certifier)`,
-    date: (v: string) => `invalid date "${v}" (e.g. 31/03/2568, 31 มี.ค. 2568 or 2025-03-31)`,
-    lineUserId: (v: string) => `invalid LINE user id "${v}"`,
-    conflictingDue: (a: string, b: string) => `conflicting due dates for the same item (${a} and ${b})`,
-    conflictingLineId: 'LINE user id conflicts with another row or stored data',
-    lineIdOtherOrg: 'this LINE user id already belongs to an officer of another organization (one LINE account, one organization)',
-    empty: 'the file has no rows',
-    responsibility: (v: string) => `unknown responsibility "${v}" (main / co)`,
-    conflictingResponsibility: (a: string, b: string) => `conflicting main/co for the same item and unit (${a} and ${b})`,
-    noUnitsForAll: '"all units" given but the organization has no units yet and the file names none',
-    unreadable: (detail: string) => `cannot read the file (${detail})`,
-    xlsxTooLarge: (mb: number) => `the XLSX inflates to more than ${mb} MB; split it or save it as CSV`,
-    xlsxUnreadable: 'cannot read the XLSX file (damaged or not Excel); save it again as .xlsx or .csv',
-  },
+  importErrors: importEn.errors,
+  imports: importEn,
   line: lineEn,
   reminders: remindersEn,
   liff: liffEn,

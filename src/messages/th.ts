@@ -1,3 +1,4 @@
+import { importTh } from './import.th.ts';
 import { liffTh } from './liff.th.ts';
 import { lineTh } from './line.th.ts';
 import { remindersTh } from './reminders.th.ts';
@@ -73,23 +74,8 @@ export const th = {
     cycle: 'รอบการประเมิน',
     item: 'ข้อ',
   } as Record<string, string>,
-  importErrors: {
-    missingColumn: (col: string) => `ไม่พบคอลัมน์ "${col}"`,
-    required: 'ต้องระบุ',
-    role: (v: string) => `บทบาท "${v}" ไม่ถูกต้อง (ใช้ ผู้จัดทำ / ผู้กำกับติดตาม / ผู้รับรอง)`,
-    date: (v: string) => `วันที่ "${v}" ไม่ถูกต้อง (ตัวอย่าง 31/03/2568, 31 มี.ค. 2568 หรือ 2025-03-31)`,
-    lineUserId: (v: string) => `LINE user ID "${v}" ไม่ถูกต้อง (ขึ้นต้นด้วย U ตามด้วยตัวอักษร 32 ตัว)`,
-    conflictingDue: (a: string, b: string) => `กำหนดส่งขัดกันในข้อเดียวกัน (${a} และ ${b})`,
-    conflictingLineId: 'LINE user ID ของบุคคลนี้ขัดกับแถวอื่นหรือข้อมูลเดิม',
-    lineIdOtherOrg: 'LINE user ID นี้ผูกกับเจ้าหน้าที่ของหน่วยงานอื่นอยู่แล้ว (บัญชี LINE หนึ่งใช้ได้กับหน่วยงานเดียว)',
-    empty: 'ไฟล์ไม่มีข้อมูล',
-    responsibility: (v: string) => `ความรับผิดชอบ "${v}" ไม่ถูกต้อง (ใช้ หลัก หรือ ร่วม)`,
-    conflictingResponsibility: (a: string, b: string) => `ระบุหลัก/ร่วมขัดกันในข้อและหน่วยงานเดียวกัน (${a} และ ${b})`,
-    noUnitsForAll: 'ระบุ "ทุกส่วนราชการ" แต่ยังไม่มีหน่วยงานใดในระบบหรือในไฟล์นี้',
-    unreadable: (detail: string) => `อ่านไฟล์ไม่ได้ (${detail})`,
-    xlsxTooLarge: (mb: number) => `ไฟล์ XLSX มีข้อมูลเมื่อคลายไฟล์เกิน ${mb} MB จึงไม่นำเข้า (แบ่งไฟล์ หรือบันทึกเป็น CSV)`,
-    xlsxUnreadable: 'อ่านไฟล์ XLSX ไม่ได้ (ไฟล์เสียหรือไม่ใช่ไฟล์ Excel) กรุณาบันทึกใหม่เป็น .xlsx หรือ .csv',
-  },
+  importErrors: importTh.errors,
+  imports: importTh,
   line: lineTh,
   reminders: remindersTh,
   liff: liffTh,

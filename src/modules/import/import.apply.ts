@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { yielder } from '../../shared/yield.ts';
 import type { AuditEntry } from '../audit/audit.ts';
 import type { NewPerson, ImportRepository } from './import.repository.ts';
 import type { Plan, Ref } from './import.plan.ts';
@@ -23,6 +24,7 @@ export async function applyPlan(
   progress: (written: number) => void,
 ): Promise<AuditEntry[]> {
   const audit: AuditEntry[] = [];
+  const pause = yielder();
   let written = 0;
   async function inChunks<T>(list: T[], write: (chunk: T[]) => Promise<void>) {
     for (let i = 0; i < list.length; i += CHUNK) {
@@ -83,15 +85,17 @@ export async function applyPlan(
   await inChunks(changed, (chunk) => repo.updateAssignments(tx, orgId, chunk, at));
 
   const people: NewPerson[] = [];
-  plan.newAssignments.forEach((a, i) => {
+  for (const [i, a] of plan.newAssignments.entries()) {
+    await pause();
     const { itemId, unitId, responsibility, dueOn } = newRows[i]!;
     const id = assignmentIds.get(`${itemId}|${unitId}`)!;
     const list = a.people.map((p) => ({ assignmentId: id, officerId: officerIdOf(p.officer), role: p.role }));
     people.push(...list);
     const after = { id, cycleId, item: a.itemCode, itemId, unitId, responsibility, dueOn, people: list.map(({ officerId, role }) => ({ officerId, role })) };
     audit.push({ action: 'import.assignment.create', entity: 'assignment', entityId: id, after });
-  });
+  }
   for (const a of plan.assignmentUpdates) {
+    await pause();
     const list = a.people.map((p) => ({ assignmentId: a.id, officerId: officerIdOf(p.officer), role: p.role }));
     people.push(...list);
     audit.push({

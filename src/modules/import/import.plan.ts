@@ -2,6 +2,7 @@ import { messages } from '../../messages/index.ts';
 import type { ImportRowError } from '../../shared/errors.ts';
 import { formatThaiDate } from '../../shared/thai-date.ts';
 import { personKey, unitKey } from '../../shared/thai-text.ts';
+import { yielder } from '../../shared/yield.ts';
 import type { Role } from '../auth/permissions.ts';
 import type { Field } from './import.headers.ts';
 import type { ExistingState } from './import.repository.ts';
@@ -35,8 +36,10 @@ const t = messages.th.importErrors;
 /**
  * Diffs the valid rows against what the organization already has, entirely in memory. Adds and
  * changes only: nothing absent from the sheet is removed, so re-importing a sheet is a no-op.
+ * Loops give the event loop a turn every few hundred rows (it runs on the main thread).
  */
-export function planImport(rows: ValidRow[], state: ExistingState, labels: Record<Field, string>): Plan {
+export async function planImport(rows: ValidRow[], state: ExistingState, labels: Record<Field, string>): Promise<Plan> {
+  const pause = yielder();
   const errs = new Map<string, ImportRowError>();
   const fail = (row: number, field: Field, reason: string) => {
     const k = `${row}|${field}`;
@@ -49,6 +52,7 @@ export function planImport(rows: ValidRow[], state: ExistingState, labels: Recor
   for (const u of state.units) for (const k of [unitKey(u.name), ...u.aliases.map(unitKey)]) if (!unitIndex.has(k)) unitIndex.set(k, `id:${u.id}`);
   const newUnits = new Map<string, { key: string; name: string }>();
   for (const r of rows) {
+    await pause();
     if (r.unit.all || unitIndex.has(r.unit.key) || newUnits.has(r.unit.key)) continue;
     newUnits.set(r.unit.key, { key: r.unit.key, name: r.unit.name });
   }
@@ -64,6 +68,7 @@ export function planImport(rows: ValidRow[], state: ExistingState, labels: Recor
   type Agg = { name: string; position: string | null; lineUserId: string | null; preparerUnit: Ref | null; units: Set<Ref> };
   const people = new Map<string, Agg>();
   for (const r of rows) {
+    await pause();
     if (!r.officer) continue;
     const o = r.officer;
     let a = people.get(o.key);
@@ -94,6 +99,7 @@ export function planImport(rows: ValidRow[], state: ExistingState, labels: Recor
   const plan: Plan = { newUnits: [...newUnits.values()], newOfficers: [], officerUpdates: [], newAssignments: [], assignmentUpdates: [], errors: [] };
   const officerRef = new Map<string, Ref>();
   for (const [key, a] of people) {
+    await pause();
     // An officer belongs to the unit they prepare for; failing that, the one unit they appear with.
     const unit = a.preparerUnit ?? (a.units.size === 1 ? [...a.units][0]! : null);
     const o = officerIndex.get(key);
@@ -118,10 +124,12 @@ export function planImport(rows: ValidRow[], state: ExistingState, labels: Recor
   type AAgg = { itemId: number; itemCode: string; unit: Ref; due: Pick1<string>; resp: Pick1<Responsibility>; people: Map<string, PersonRef> };
   const aggs = new Map<string, AAgg>();
   for (const r of rows) {
+    await pause();
     if (r.unit.all && allUnits.length === 0) fail(r.row, 'unit', t.noUnitsForAll);
     const refs = r.unit.all ? allUnits : [unitRef(r.unit.key)];
     const person = r.officer ? { officer: officerRef.get(r.officer.key)!, role: r.role } : null;
     for (const ref of refs) {
+      await pause();
       const k = `${r.itemId}|${ref}`;
       let a = aggs.get(k);
       if (!a) aggs.set(k, (a = { itemId: r.itemId, itemCode: r.itemCode, unit: ref, due: null, resp: null, people: new Map() }));
@@ -134,6 +142,7 @@ export function planImport(rows: ValidRow[], state: ExistingState, labels: Recor
   const existing = new Map(state.assignments.map((a) => [`${a.itemId}|id:${a.unitId}`, a]));
   const existingPeople = new Set(state.people.map((p) => `${p.assignmentId}|id:${p.officerId}|${p.role}`));
   for (const [k, a] of aggs) {
+    await pause();
     const cur = existing.get(k);
     if (!cur) {
       plan.newAssignments.push({

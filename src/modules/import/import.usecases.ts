@@ -7,10 +7,10 @@ import { assertCan } from '../auth/permissions.ts';
 import type { CatalogService } from '../catalog/catalog.usecases.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
 import { applyPlan, writeCount } from './import.apply.ts';
-import { parseSheet } from './import.parse.ts';
+import { DEFAULT_MAX_ROWS } from './import.parse.ts';
 import { planImport, type Plan } from './import.plan.ts';
+import { createSheetReader, type SheetReader } from './import.reader.ts';
 import { createImportRepository, type ImportRepository } from './import.repository.ts';
-import { validateRows } from './import.validate.ts';
 
 export type ImportSummary = {
   year: number;
@@ -38,16 +38,19 @@ export type ImportProgress = (done: number, total: number, phase: 'validate' | '
 
 type Deps = {
   db: Db;
-  catalog: Pick<CatalogService, 'items' | 'resolve'>;
+  catalog: Pick<CatalogService, 'items'>;
   cycles: Pick<CyclesService, 'ensure' | 'find'>;
   audit: AuditLog;
   clock: Clock;
   repo?: ImportRepository;
+  reader?: SheetReader;
+  /** Sheets with more non-empty rows are refused while being read (IMPORT_MAX_ROWS). */
+  maxRows?: number;
 };
 
 export type ImportService = ReturnType<typeof createImportService>;
 
-export function createImportService({ db, catalog, cycles, audit, clock, repo = createImportRepository() }: Deps) {
+export function createImportService({ db, catalog, cycles, audit, clock, repo = createImportRepository(), reader = createSheetReader(), maxRows = DEFAULT_MAX_ROWS }: Deps) {
   return {
     /**
      * Imports an assignment sheet (.csv or .xlsx) into the actor's organization for `year`.
@@ -58,17 +61,20 @@ export function createImportService({ db, catalog, cycles, audit, clock, repo = 
     async importSheet(actor: Actor, input: ImportInput, onProgress?: ImportProgress): Promise<ImportSummary> {
       assertCan(actor, 'import', { orgId: actor.orgId });
       const { year } = input;
-      await catalog.items(year); // CATALOG_MISSING up front rather than once per row
-      const sheet = await parseSheet(input.fileName, input.bytes);
-      const checked = await validateRows(sheet, { year, catalog }, (d, n) => onProgress?.(d, n, 'validate'));
-      const rowCount = sheet.rows.length;
+      const items = (await catalog.items(year)).map(({ id, number, code }) => ({ id, number, code })); // CATALOG_MISSING up front
+      // Decoding, parsing and row checks run in a worker thread: the event loop stays free.
+      const checked = await reader.read(
+        { fileName: input.fileName, bytes: input.bytes, year, items, maxRows },
+        (d, n) => onProgress?.(d, n, 'validate'),
+      );
+      const rowCount = checked.rowCount;
       const lineIds = [...new Set(checked.rows.map((r) => r.officer?.lineUserId).filter((x): x is string => Boolean(x)))];
 
       if (checked.errors.length > 0 || input.dryRun) {
         // Read-only: the database-dependent checks still run so that every error is reported.
         const cycle = await cycles.find(actor.orgId, year);
         const state = await repo.loadState(db, actor.orgId, cycle?.id ?? null, lineIds);
-        const plan = planImport(checked.rows, state, checked.labels);
+        const plan = await planImport(checked.rows, state, checked.labels);
         failIfAny([...checked.errors, ...plan.errors]);
         return { ...summarize(year, rowCount, !cycle, plan), dryRun: true };
       }
@@ -76,7 +82,7 @@ export function createImportService({ db, catalog, cycles, audit, clock, repo = 
       return db.transaction(async (tx) => {
         const { cycle, created } = await cycles.ensure(tx, actor, year);
         const state = await repo.loadState(tx, actor.orgId, cycle.id, lineIds);
-        const plan = planImport(checked.rows, state, checked.labels);
+        const plan = await planImport(checked.rows, state, checked.labels);
         failIfAny(plan.errors); // throwing rolls back the cycle too
         const total = writeCount(plan);
         const entries = await applyPlan(tx, repo, { orgId: actor.orgId, cycleId: cycle.id, plan, at: clock.now() }, (done) => onProgress?.(done, total, 'write'));

@@ -2,7 +2,7 @@ import { messages } from '../../messages/index.ts';
 import { isAppError, type ImportRowError } from '../../shared/errors.ts';
 import { displayName, personKey, squashSpaces, unitKey } from '../../shared/thai-text.ts';
 import type { Role } from '../auth/permissions.ts';
-import type { CatalogService } from '../catalog/catalog.usecases.ts';
+import { resolveItemNumber } from '../catalog/item-code.ts';
 import { columnLabels, matchHeaders, REQUIRED_FIELDS, type Field } from './import.headers.ts';
 import type { ParsedSheet } from './import.parse.ts';
 import { isAllUnits, LINE_USER_ID, parseDue, parseResponsibility, parseRole, type Responsibility } from './import.values.ts';
@@ -28,11 +28,11 @@ const PROGRESS_EVERY = 500;
  * Checks every row and collects every problem (row, column, Thai reason) instead of stopping at
  * the first, so the admin fixes the sheet in one go.
  */
-export async function validateRows(
+export function validateRows(
   sheet: ParsedSheet,
-  { year, catalog }: { year: number; catalog: Pick<CatalogService, 'resolve'> },
+  { year, items: catalogItems }: { year: number; items: readonly CatalogRef[] },
   onProgress?: (done: number, total: number) => void,
-): Promise<Validated> {
+): Validated {
   const labels = columnLabels(sheet.headers);
   const errors: ImportRowError[] = [];
   const present = new Set(matchHeaders(sheet.headers).values());
@@ -42,7 +42,7 @@ export async function validateRows(
   if (errors.length > 0) return { rows: [], errors, labels };
   if (sheet.rows.length === 0) return { rows: [], errors: [{ row: 1, column: '', reason: t.importErrors.empty }], labels };
 
-  const items = itemResolver(year, catalog);
+  const items = itemResolver(year, catalogItems);
   const rows: ValidRow[] = [];
   const total = sheet.rows.length;
   for (let i = 0; i < total; i++) {
@@ -50,7 +50,7 @@ export async function validateRows(
     const fail = (field: Field, reason: string) => errors.push({ row, column: labels[field], reason });
     const before = errors.length;
 
-    const item = cells.item ? await items(cells.item) : null;
+    const item = cells.item ? items(cells.item) : null;
     if (!cells.item) fail('item', t.importErrors.required);
     else if ('error' in item!) fail('item', item.error);
 
@@ -91,14 +91,18 @@ export async function validateRows(
   return { rows, errors, labels };
 }
 
-/** catalog.resolve once per distinct spelling: a 300k-row sheet names only a few dozen items. */
-function itemResolver(year: number, catalog: Pick<CatalogService, 'resolve'>) {
+/** What validation needs of the year's catalog: item ids by number. */
+export type CatalogRef = { id: number; number: number; code: string };
+
+/** Resolves each distinct spelling once: a 20k-row sheet names only a few dozen items. */
+function itemResolver(year: number, list: readonly CatalogRef[]) {
+  const byNumber = new Map(list.map((i) => [i.number, i]));
   const cache = new Map<string, { id: number; code: string } | { error: string }>();
-  return async (code: string) => {
+  return (code: string) => {
     let hit = cache.get(code);
     if (!hit) {
       try {
-        const item = await catalog.resolve(year, code);
+        const item = byNumber.get(resolveItemNumber(code, year, list.length))!;
         hit = { id: item.id, code: item.code };
       } catch (e) {
         if (!isAppError(e)) throw e;

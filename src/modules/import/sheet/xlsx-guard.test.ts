@@ -1,7 +1,7 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseSheet } from './import.parse.ts';
-import { templateRows, toXlsx } from './template.ts';
+import { parseSheet } from '../import.parse.ts';
+import { templateRows, toXlsx } from '../template.ts';
 import { checkXlsxSize } from './xlsx-guard.ts';
 
 /** The template workbook with `mb` megabytes of blanks inside its sheet XML (compresses to KBs). */
