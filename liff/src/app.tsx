@@ -5,7 +5,7 @@ import { MyItems } from './screens/my-items.tsx';
 import { Overview } from './screens/overview.tsx';
 import { Review } from './screens/review.tsx';
 import type { Me } from './types.ts';
-import { A, Loading, Panel, Problem, useApp, useLoad } from './ui.tsx';
+import { A, Panel, Problem, useApp, useLoad } from './ui.tsx';
 
 /** The signed-in page: who I am (/me), the navigation the API's roles allow, the screen. */
 export function App() {
@@ -19,12 +19,14 @@ export function App() {
   // Counts change as work is done: ask again whenever the list is shown anew.
   const me = useLoad(() => api.me(), route.name === 'items' ? `items:${visits}` : 'other');
 
-  if (!me.data) {
-    return <div class="page" onClick={linkClick}>{me.state === 'error' ? <Problem error={me.error} onRetry={me.reload} /> : <Loading />}</div>;
+  // Who I am and the screen's own data are asked for side by side (not one after the other);
+  // a failed /me (not linked, session expired) replaces the whole page.
+  if (me.state === 'error' && !me.data) {
+    return <div class="page" onClick={linkClick}><Problem error={me.error} onRetry={me.reload} /></div>;
   }
   return (
     <div class="page" onClick={linkClick}>
-      <TopBar me={me.data} route={route} />
+      {me.data ? <TopBar me={me.data} route={route} /> : <header class="topbar topbar--pending" />}
       <main>
         <Screen me={me.data} route={route} />
       </main>
@@ -32,7 +34,7 @@ export function App() {
   );
 }
 
-function Screen({ me, route }: { me: Me; route: Route }) {
+function Screen({ me, route }: { me: Me | undefined; route: Route }) {
   const { m } = useApp();
   switch (route.name) {
     case 'items': return <MyItems me={me} filter={route.filter} />;
@@ -52,7 +54,7 @@ function TopBar({ me, route }: { me: Me; route: Route }) {
   const { m } = useApp();
   const reviewer = me.roles.supervisor || me.roles.certifier || me.counts.supervised > 0;
   const tab = (name: Route['name'], to: Route, label: string) => (
-    <A to={to} class={`tab${route.name === name || (name === 'items' && route.name === 'item') ? ' tab--on' : ''}`}>{label}</A>
+    <A to={to} class={`tab${route.name === name ? ' tab--on' : ''}`}>{label}</A>
   );
   return (
     <header class="topbar">

@@ -55,7 +55,7 @@ export function A(props: { to: Route; class?: string; children: ComponentChildre
  * A whole-screen problem with a way on: log in again, link the account, retry, or back to the
  * list. Used for every error a screen's load can end in, so no screen is ever left blank.
  */
-export function Problem({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+export function Problem({ error, onRetry, atList }: { error: ApiError; onRetry?: () => void; atList?: boolean }) {
   const { m, session } = useApp();
   const sessionError = isSessionError(error);
   useEffect(() => {
@@ -75,7 +75,7 @@ export function Problem({ error, onRetry }: { error: ApiError; onRetry?: () => v
   return (
     <Panel title={text.title} body={known && error.message && error.code !== 'NETWORK' ? error.message : text.body} code={error.code}>
       {retryable && onRetry && <button class="btn btn--primary" onClick={onRetry}>{m.retry}</button>}
-      <A to={{ name: 'items', filter: 'pending' }} class="btn">{m.backToList}</A>
+      {!atList && <A to={{ name: 'items', filter: 'pending' }} class="btn">{m.backToList}</A>}
     </Panel>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../api.ts';
 import type { Mutation } from '../types.ts';
-import { actionLabel, asApiError, useApp } from '../ui.tsx';
+import { actionLabel, asApiError, Notice, useApp } from '../ui.tsx';
 import { InlineError } from './inline-error.tsx';
 
 /** Errors after which the item must be shown afresh (someone else moved it, or it moved on). */
@@ -30,12 +30,14 @@ export function ActionBar({ item, onDone, onReload, componentText, compact }: Pr
   const [error, setError] = useState<ApiError | null>(null);
   const [incomplete, setIncomplete] = useState<{ action: string; unticked: number[] } | null>(null);
   const [last, setLast] = useState<{ action: string; confirm: boolean } | null>(null);
+  const [reloaded, setReloaded] = useState<ApiError | null>(null);
 
   if (item.actions.length === 0) return null;
 
   async function run(action: string, confirmIncomplete = false) {
     setBusy(true);
     setError(null);
+    setReloaded(null);
     setLast({ action, confirm: confirmIncomplete });
     const note = notes[action]?.trim();
     try {
@@ -56,6 +58,7 @@ export function ActionBar({ item, onDone, onReload, componentText, compact }: Pr
         setIncomplete({ action, unticked });
       } else if (RELOAD_CODES.includes(err.code)) {
         setIncomplete(null);
+        setReloaded(err);
         onReload(err);
       } else setError(err);
     } finally {
@@ -74,6 +77,7 @@ export function ActionBar({ item, onDone, onReload, componentText, compact }: Pr
 
   return (
     <div class={`actions${compact ? ' actions--compact' : ''}`}>
+      {reloaded && <ReloadNotice error={reloaded} />}
       {incomplete && (
         <div class="confirm" role="alertdialog" aria-labelledby={`inc-${item.id}`}>
           <h3 id={`inc-${item.id}`}>{m.incomplete.title}</h3>
@@ -121,4 +125,10 @@ export function ActionBar({ item, onDone, onReload, componentText, compact }: Pr
       )}
     </div>
   );
+}
+
+/** Said where the change was tried: the item was reloaded, and why. */
+export function ReloadNotice({ error }: { error: ApiError }) {
+  const { m } = useApp();
+  return <Notice kind="warn"><span data-code={error.code}>{error.code === 'STALE_VERSION' || !error.message ? m.stale : error.message}</span></Notice>;
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ApiError } from '../api.ts';
 import type { Item, Mutation } from '../types.ts';
 import { asApiError, useApp } from '../ui.tsx';
-import { RELOAD_CODES } from './actions.tsx';
+import { RELOAD_CODES, ReloadNotice } from './actions.tsx';
 import { InlineError } from './inline-error.tsx';
 
 type Props = { item: Item; onSaved(res: Mutation): void; onReload(e: ApiError): void };
@@ -15,16 +15,21 @@ type Props = { item: Item; onSaved(res: Mutation): void; onReload(e: ApiError): 
 export function Checklist({ item, onSaved, onReload }: Props) {
   const { api, m } = useApp();
   const [busy, setBusy] = useState(false);
+  const [reloaded, setReloaded] = useState<ApiError | null>(null);
   const [error, setError] = useState<{ e: ApiError; ticked: number[] } | null>(null);
 
   async function save(ticked: number[]) {
     setBusy(true);
     setError(null);
+    setReloaded(null);
     try {
       onSaved(await api.tick(item.id, ticked));
     } catch (e) {
       const err = asApiError(e);
-      if (RELOAD_CODES.includes(err.code)) onReload(err);
+      if (RELOAD_CODES.includes(err.code)) {
+        setReloaded(err);
+        onReload(err);
+      }
       else setError({ e: err, ticked });
     } finally {
       setBusy(false);
@@ -66,6 +71,7 @@ export function Checklist({ item, onSaved, onReload }: Props) {
           </li>
         ))}
       </ul>
+      {reloaded && <ReloadNotice error={reloaded} />}
       {error && <InlineError error={error.e} onRetry={() => save(error.ticked)} />}
       {item.notes.length > 0 && (
         <div class="notes">{item.notes.map((n, i) => <p key={i}>{n}</p>)}</div>

@@ -3,7 +3,7 @@ import type { ApiError } from '../api.ts';
 import { formatDateTime } from '../thai-date.ts';
 import type { Evidence, Item, Mutation } from '../types.ts';
 import { asApiError, useApp } from '../ui.tsx';
-import { RELOAD_CODES } from './actions.tsx';
+import { RELOAD_CODES, ReloadNotice } from './actions.tsx';
 import { InlineError } from './inline-error.tsx';
 
 type Props = { item: Item; onSaved(res: Mutation): void; onReload(e: ApiError): void };
@@ -15,17 +15,22 @@ export function EvidenceSection({ item, onSaved, onReload }: Props) {
   const [url, setUrl] = useState('');
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
+  const [reloaded, setReloaded] = useState<ApiError | null>(null);
   const [error, setError] = useState<{ e: ApiError; retry: () => void } | null>(null);
 
   async function call(fn: () => Promise<Mutation>, after?: () => void) {
     setBusy(true);
     setError(null);
+    setReloaded(null);
     try {
       onSaved(await fn());
       after?.();
     } catch (e) {
       const err = asApiError(e);
-      if (RELOAD_CODES.includes(err.code)) onReload(err);
+      if (RELOAD_CODES.includes(err.code)) {
+        setReloaded(err);
+        onReload(err);
+      }
       else setError({ e: err, retry: () => call(fn, after) });
     } finally {
       setBusy(false);
@@ -49,6 +54,7 @@ export function EvidenceSection({ item, onSaved, onReload }: Props) {
             onRemove={() => call(() => api.removeEvidence(item.id, ev.id))} />
         ))}
       </ul>
+      {reloaded && <ReloadNotice error={reloaded} />}
       {error && !fieldError && <InlineError error={error.e} onRetry={error.retry} />}
       {item.can.editEvidence && (
         <form class="add-evidence" onSubmit={add} noValidate>

@@ -25,9 +25,10 @@ export function ItemDetail({ id }: { id: number }) {
     const notes: Flash[] = res.warnings.map((w) => ({ kind: 'warn', text: w.message, code: w.code }));
     setFlash(text ? [{ kind: 'ok', text }, ...notes] : notes);
   };
-  const reload = (e: ApiError) => {
+  // The section where the change was tried says why (ReloadNotice); here the item is fetched anew.
+  const reload = (_e: ApiError) => {
+    setFlash([]);
     load.reload();
-    setFlash([{ kind: 'warn', text: e.code === 'STALE_VERSION' ? m.stale : e.message || m.stale, code: e.code }]);
   };
 
   return (
@@ -53,7 +54,7 @@ export function ItemDetail({ id }: { id: number }) {
         <section class="section section--actions">
           <h2>{m.item.actionsTitle}</h2>
           <ActionBar item={item} onReload={reload} componentText={(i) => item.components.find((c) => c.index === i)?.text ?? `#${i + 1}`}
-            onDone={(r, a) => saved(r, m.actionDone[a] ?? m.saved)} />
+            onDone={(r, a) => { saved(r, m.actionDone[a] ?? m.saved); scrollTo({ top: 0, behavior: 'smooth' }); }} />
         </section>
       )}
       <Rules item={item} />
