@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREPARER, seedAgency } from './agency.ts';
-import { asUser, clickFor, haveChromium, launchBrowser, lineId, openPhone, pageErrors, shot, startLiffServer, type LiffServer } from './support.ts';
+import { asUser, clickFor, haveChromium, launchBrowser, lineId, openPhone, pageErrors, shot, startLiffServer, type LiffServer, poll } from './support.ts';
 
 // Every way a screen can fail ends in a message with a way on, never a blank page.
 describe.skipIf(!haveChromium)('LIFF page: no dead ends', () => {
@@ -65,12 +65,12 @@ describe.skipIf(!haveChromium)('LIFF page: no dead ends', () => {
 
     expect(await clickFor(page, '.section--actions .field .btn--primary', 'POST', '/transitions')).toBe(409);
     await page.locator('.section--actions .notice--warn [data-code="STALE_VERSION"]').waitFor();
-    await expect.poll(() => page.locator('.detail__head .badge').getAttribute('class')).toContain('badge--in_progress');
+    await poll(() => page.locator('.detail__head .badge').getAttribute('class')).toContain('badge--in_progress');
     expect(await page.locator('textarea').inputValue()).toBe('ไม่มี เนื่องจากหน่วยงานไม่มีโครงสร้างย่อย');
     await shot(page, 'stale-version', '.section--actions');
     // Trying again now goes through, on the new version.
     expect(await clickFor(page, '.section--actions .field .btn--primary', 'POST', '/transitions')).toBe(200);
-    await expect.poll(() => page.locator('.detail__head .badge').getAttribute('class')).toContain('badge--not_applicable');
+    await poll(() => page.locator('.detail__head .badge').getAttribute('class')).toContain('badge--not_applicable');
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe.skipIf(!haveChromium)('LIFF page: no dead ends', () => {
     expect(await page.inputValue('#evidence-url')).toBe('https://www.example.go.th/ita/o12');
     await page.unroute('**/evidence');
     expect(await clickFor(page, '.notice--error button', 'POST', '/evidence')).toBe(201);
-    await expect.poll(() => page.locator('.evidence__url').count()).toBe(1);
+    await poll(() => page.locator('.evidence__url').count()).toBe(1);
   });
 
   it('a bad URL is explained next to the field and nothing is added', async () => {

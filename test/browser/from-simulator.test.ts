@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, launchBrowser, openPhone, pageErrors, startLiffServer, type LiffServer } from './support.ts';
+import { haveChromium, launchBrowser, openPhone, pageErrors, startLiffServer, type LiffServer, poll } from './support.ts';
 
 // Offline, the way a developer or an evaluator tries it: the simulator's item buttons open the
 // LIFF page as the officer being simulated.
@@ -22,14 +22,14 @@ describe.skipIf(!haveChromium)('LIFF page from the offline simulator', () => {
     await sim.setViewportSize({ width: 1100, height: 900 });
     await sim.goto(new URL('/dev/simulator', server.base).toString());
     await sim.locator('#demo').click();
-    await expect.poll(() => sim.locator('#who option').count()).toBeGreaterThan(1);
+    await poll(() => sim.locator('#who option').count()).toBeGreaterThan(1);
 
     // The first demo officer whose list has an item button.
     const options = await sim.locator('#who option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
     let opened = false;
     for (const [value, label] of options.filter(([v]) => v !== '')) {
       await sim.selectOption('#who', value!);
-      await expect.poll(() => sim.locator('#whoId').textContent()).toMatch(/^U/);
+      await poll(() => sim.locator('#whoId').textContent()).toMatch(/^U/);
       await sim.fill('#text', 'งานของฉัน');
       await sim.locator('#form button').click();
       await sim.locator('#log .bubble, #log .say').last().waitFor();

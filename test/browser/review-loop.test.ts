@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREPARER, seedAgency, SUPERVISOR } from './agency.ts';
-import { asUser, clickFor, haveChromium, launchBrowser, openPhone, pageErrors, shot, startLiffServer, type LiffServer } from './support.ts';
+import { asUser, clickFor, haveChromium, launchBrowser, openPhone, pageErrors, shot, startLiffServer, type LiffServer, poll } from './support.ts';
 
 // The whole loop in a real Chromium at phone size, against the real server and database, with
 // the real @line/liff-mock: a preparer opens an item by deep link, ticks components, adds an
@@ -27,8 +27,8 @@ describe.skipIf(!haveChromium)('LIFF page: prepare, return, fix, approve', () =>
   it('a preparer ticks components, adds evidence and submits, confirming the unticked one', async () => {
     const page = await openPhone(browser);
     await page.goto(asUser(server.base, '/', PREPARER.line));
-    await expect.poll(() => page.locator('.card').count()).toBeGreaterThan(1);
-    await expect.poll(() => page.locator('.card--overdue').count()).toBe(1);
+    await poll(() => page.locator('.card').count()).toBeGreaterThan(1);
+    await poll(() => page.locator('.card--overdue').count()).toBe(1);
     await shot(page, 'my-items');
 
     await page.goto(asUser(server.base, `/items/${o12}`, PREPARER.line));
@@ -38,15 +38,15 @@ describe.skipIf(!haveChromium)('LIFF page: prepare, return, fix, approve', () =>
     expect(await page.locator('.subpoints li').count()).toBeGreaterThan(0);
 
     expect(await clickFor(page, '[data-component="0"]', 'PUT', '/components')).toBe(200);
-    await expect.poll(() => page.locator('[data-component="0"]').isChecked()).toBe(true);
+    await poll(() => page.locator('[data-component="0"]').isChecked()).toBe(true);
     expect(await clickFor(page, '[data-component="1"]', 'PUT', '/components')).toBe(200);
-    await expect.poll(() => page.locator('[data-component="1"]').isChecked()).toBe(true);
+    await poll(() => page.locator('[data-component="1"]').isChecked()).toBe(true);
     await shot(page, 'item-checklist', '.checklist');
 
     await page.fill('#evidence-url', 'https://www.example.go.th/ita/o12-procurement-2568');
     await page.fill('#evidence-label', 'หน้า ITA › O12 ด้านล่างสุด');
     expect(await clickFor(page, 'form.add-evidence button[type=submit]', 'POST', '/evidence')).toBe(201);
-    await expect.poll(() => page.locator('.evidence__url').count()).toBe(1);
+    await poll(() => page.locator('.evidence__url').count()).toBe(1);
     expect(await page.inputValue('#evidence-url')).toBe('');
 
     expect(await clickFor(page, '[data-action="submit"]', 'POST', '/transitions')).toBe(409);
@@ -55,7 +55,7 @@ describe.skipIf(!haveChromium)('LIFF page: prepare, return, fix, approve', () =>
     expect(await confirm.locator('li').count()).toBe(1); // the one left unticked, by its text
     await shot(page, 'submit-incomplete', '.section--actions');
     expect(await clickFor(page, '.confirm .btn--warn', 'POST', '/transitions')).toBe(200);
-    await expect.poll(() => status(page).getAttribute('class')).toContain('badge--submitted');
+    await poll(() => status(page).getAttribute('class')).toContain('badge--submitted');
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe.skipIf(!haveChromium)('LIFF page: prepare, return, fix, approve', () =>
     await card.locator('textarea').fill('ลิงก์ยังไม่แสดงข้อมูลไตรมาส 2 กรุณาเพิ่มแล้วส่งใหม่');
     expect(await clickFor(page, `.card[data-item-id="${o12}"] .field .btn--warn`, 'POST', '/transitions')).toBe(200);
     await page.locator('.notice--ok').waitFor();
-    await expect.poll(() => card.locator('.badge--returned').count()).toBe(1);
+    await poll(() => card.locator('.badge--returned').count()).toBe(1);
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -88,11 +88,11 @@ describe.skipIf(!haveChromium)('LIFF page: prepare, return, fix, approve', () =>
     for (let i = 0; i < n; i++) {
       if (!(await boxes.nth(i).isChecked())) {
         expect(await clickFor(page, `[data-component="${i}"]`, 'PUT', '/components')).toBe(200);
-        await expect.poll(() => boxes.nth(i).isChecked()).toBe(true);
+        await poll(() => boxes.nth(i).isChecked()).toBe(true);
       }
     }
     expect(await clickFor(page, '[data-action="submit"]', 'POST', '/transitions')).toBe(200);
-    await expect.poll(() => status(page).getAttribute('class')).toContain('badge--submitted');
+    await poll(() => status(page).getAttribute('class')).toContain('badge--submitted');
     expect(await page.locator('.confirm[role=alertdialog]').count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });
@@ -103,7 +103,7 @@ describe.skipIf(!haveChromium)('LIFF page: prepare, return, fix, approve', () =>
     await page.locator('[data-action="approve"]').waitFor();
     expect(await page.locator('.checklist input:disabled').count()).toBeGreaterThan(0); // reviewers read, not tick
     expect(await clickFor(page, '[data-action="approve"]', 'POST', '/transitions')).toBe(200);
-    await expect.poll(() => status(page).getAttribute('class')).toContain('badge--approved');
+    await poll(() => status(page).getAttribute('class')).toContain('badge--approved');
     expect(await page.locator('.history li').count()).toBeGreaterThanOrEqual(4);
     await shot(page, 'item-approved');
 

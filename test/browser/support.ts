@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildLiff, liffIsStale } from '../../scripts/liff-build.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 
@@ -92,3 +93,6 @@ export async function clickFor(page: Page, selector: string, method: string, pat
   ]);
   return res.status();
 }
+
+/** expect.poll with room for a loaded machine (CI shares two cores): 15 s, not vitest's 1 s. */
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
