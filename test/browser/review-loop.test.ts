@@ -105,6 +105,7 @@ describe.skipIf(!haveChromium)('LIFF page: prepare, return, fix, approve', () =>
     expect(await clickFor(page, '[data-action="approve"]', 'POST', '/transitions')).toBe(200);
     await poll(() => status(page).getAttribute('class')).toContain('badge--approved');
     expect(await page.locator('.history li').count()).toBeGreaterThanOrEqual(4);
+    await poll(() => page.evaluate(() => scrollY)).toBe(0); // a done transition scrolls up to the new status
     await shot(page, 'item-approved');
 
     const res = await fetch(`${server.base}/api/liff/v1/items/${o12}`, { headers: { authorization: `Bearer dev:${PREPARER.line}` } });
