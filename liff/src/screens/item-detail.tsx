@@ -70,9 +70,10 @@ function StatusBlock({ item }: { item: Item }) {
   const r = item.lastReturn;
   return (
     <>
-      {item.statusNote && (!r || r.comment !== item.statusNote) && <p class="status-note">{item.statusNote}</p>}
+      {item.statusNote && item.statusNote !== r?.comment && item.statusNote !== item.notApplicableReason && <p class="status-note">{item.statusNote}</p>}
+      {/* Prominent while it is what the status is about (the server's statusNote); afterwards a quiet record. */}
       {r && (
-        <section class="return-box">
+        <section class={`return-box${item.statusNote === r.comment ? '' : ' return-box--past'}`}>
           <h2>{m.item.lastReturn}</h2>
           <p class="return-box__comment">{r.comment}</p>
           <p class="muted small">{r.by ? `${m.item.by(r.by)} · ` : ''}{formatDateTime(r.at, lang)}</p>
