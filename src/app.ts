@@ -10,6 +10,7 @@ import { liffHelmetOptions } from './modules/liff-api/liff.csp.ts';
 import { liffPageRoutes } from './modules/liff-api/liff.page.ts';
 import { liffApiRoutes } from './modules/liff-api/liff.routes.ts';
 import { webhookRoutes } from './modules/line/webhook/webhook.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { simulatorRoutes } from './modules/simulator/simulator.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 
@@ -37,6 +38,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
     await liffPageRoutes(scope, { liffId: c.config.line.liffId, offline: c.config.line.offline });
     await liffApiRoutes(scope, { auth: c.liffAuth, liff: c.liff, rateLimitPerMinute: c.config.liff.rateLimitPerMinute });
   });
+  reportsRoutes(app, c);
   // Exactly one of the two: the LINE webhook with credentials, the simulator without (offline).
   if (c.config.line.offline) simulatorRoutes(app, c);
   else webhookRoutes(app, c);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerLineCommands } from './cli/line.commands.ts';
 import { registerOrgCommands } from './cli/org.commands.ts';
 import { registerReminderCommands } from './cli/reminders.commands.ts';
+import { registerReportCommands } from './cli/reports.commands.ts';
 import { reportCliError } from './cli/support.ts';
 
 /**
@@ -13,6 +14,7 @@ export function buildCli(): Command {
   registerOrgCommands(program);
   registerLineCommands(program);
   registerReminderCommands(program);
+  registerReportCommands(program);
   return program;
 }
 

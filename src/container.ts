@@ -20,6 +20,8 @@ import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
 import { createReviewRequests } from './modules/reminders/review-requests.ts';
+import { createReportsRepository } from './modules/reports/reports.repository.ts';
+import { createReportsService } from './modules/reports/reports.usecases.ts';
 import type { Clock } from './shared/clock.ts';
 
 /** The one composition root: every service is built here from the database, clock and config. */
@@ -48,7 +50,9 @@ export function createContainer({ config, database, clock, log }: { config: Conf
     : undefined;
   const liffAuth = createLiffAuth({ verifier: idTokens, officers: orgRepo, devTokens: config.line.offline, clock });
   const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock });
-  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff };
+  // Reports (issue 11): exports, chart, public page, link health, rollover.
+  const reports = createReportsService({ repo: createReportsRepository(db), catalog, cycles, orgRepo });
+  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports };
 }
 
 export type Container = ReturnType<typeof createContainer>;

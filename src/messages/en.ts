@@ -3,6 +3,7 @@ import { importEn } from './import.en.ts';
 import { liffEn } from './liff.en.ts';
 import { lineEn } from './line.en.ts';
 import { remindersEn } from './reminders.en.ts';
+import { reportsEn } from './reports.en.ts';
 
 type P = Record<string, any>;
 
@@ -57,4 +58,5 @@ export const en: typeof th = {
   line: lineEn,
   reminders: remindersEn,
   liff: liffEn,
+  reports: reportsEn,
 };

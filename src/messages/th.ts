@@ -2,6 +2,7 @@ import { importTh } from './import.th.ts';
 import { liffTh } from './liff.th.ts';
 import { lineTh } from './line.th.ts';
 import { remindersTh } from './reminders.th.ts';
+import { reportsTh } from './reports.th.ts';
 /** Every user-facing Thai text. Functions take the values they show. */
 type P = Record<string, any>;
 
@@ -79,6 +80,7 @@ export const th = {
   line: lineTh,
   reminders: remindersTh,
   liff: liffTh,
+  reports: reportsTh,
 };
 
 const urlReasonTh: Record<string, string> = {
