@@ -11,6 +11,7 @@ import { liffPageRoutes } from './modules/liff-api/liff.page.ts';
 import { liffApiRoutes } from './modules/liff-api/liff.routes.ts';
 import { webhookRoutes } from './modules/line/webhook/webhook.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { rolloverRoutes } from './modules/rollover/rollover.routes.ts';
 import { simulatorRoutes } from './modules/simulator/simulator.routes.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 
@@ -39,6 +40,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
     await liffApiRoutes(scope, { auth: c.liffAuth, liff: c.liff, rateLimitPerMinute: c.config.liff.rateLimitPerMinute });
   });
   reportsRoutes(app, c);
+  rolloverRoutes(app, c);
   // Exactly one of the two: the LINE webhook with credentials, the simulator without (offline).
   if (c.config.line.offline) simulatorRoutes(app, c);
   else webhookRoutes(app, c);

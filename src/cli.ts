@@ -3,6 +3,7 @@ import { registerLineCommands } from './cli/line.commands.ts';
 import { registerOrgCommands } from './cli/org.commands.ts';
 import { registerReminderCommands } from './cli/reminders.commands.ts';
 import { registerReportCommands } from './cli/reports.commands.ts';
+import { registerRolloverCommands } from './cli/rollover.commands.ts';
 import { reportCliError } from './cli/support.ts';
 
 /**
@@ -15,6 +16,7 @@ export function buildCli(): Command {
   registerLineCommands(program);
   registerReminderCommands(program);
   registerReportCommands(program);
+  registerRolloverCommands(program);
   return program;
 }
 

@@ -22,6 +22,8 @@ import { createRemindersService } from './modules/reminders/reminders.usecases.t
 import { createReviewRequests } from './modules/reminders/review-requests.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 import { createReportsService } from './modules/reports/reports.usecases.ts';
+import { createRolloverRepository } from './modules/rollover/rollover.repository.ts';
+import { createRolloverService } from './modules/rollover/rollover.usecases.ts';
 import type { Clock } from './shared/clock.ts';
 
 /** The one composition root: every service is built here from the database, clock and config. */
@@ -52,7 +54,8 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock });
   // Reports (issue 11): exports, chart, public page, link health, rollover.
   const reports = createReportsService({ repo: createReportsRepository(db), catalog, cycles, orgRepo });
-  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports };
+  const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
+  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports, rollover };
 }
 
 export type Container = ReturnType<typeof createContainer>;

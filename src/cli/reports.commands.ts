@@ -5,7 +5,7 @@ import { msg, type Lang } from '../messages/index.ts';
 import { cliActor } from '../modules/auth/actor.ts';
 import { withContainer, year } from './support.ts';
 
-const lang = (v: string): Lang => {
+export const lang = (v: string): Lang => {
   if (v !== 'th' && v !== 'en') throw new InvalidArgumentError('th หรือ en');
   return v;
 };

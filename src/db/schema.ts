@@ -7,3 +7,4 @@ export * from '../modules/assignments/assignments.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/line/line.table.ts';
 export * from '../modules/reminders/reminders.table.ts';
+export * from '../modules/rollover/rollover.table.ts';

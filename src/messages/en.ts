@@ -40,6 +40,8 @@ export const en: typeof th = {
     LINE_UNAVAILABLE: () => 'LINE cannot be reached right now; please try again',
     LIFF_NOT_CONFIGURED: () => 'This page is not enabled: the administrator must set LIFF_ID and LINE_LOGIN_CHANNEL_ID. Meanwhile, report through the chat with the bot',
     RATE_LIMITED: (p: P) => `Too many requests; wait ${p.seconds ?? 60} seconds and try again`,
+    ROLLOVER_MAPPING_MISSING: (p: P) => `No item mapping from ${p.from} to ${p.to} (available: ${(p.available ?? []).join(', ')})`,
+    NOT_PUBLISHED: () => 'Not found (this page is not published)',
     SIMULATOR_LOCAL_ONLY: () => 'The LINE simulator only answers requests from the machine running the server (127.0.0.1): it lets anyone act as any officer',
   },
   status: {

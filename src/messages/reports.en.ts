@@ -28,4 +28,16 @@ export const reportsEn: typeof reportsTh = {
   notYetFinal: (units: string) => `Not yet approved: ${units}`,
   exported: (kind: string, file: string, rows: number) => `Exported ${kind}: ${file} (${rows} items)`,
   kinds: { itas: 'ITAS sheet', status: 'status report', chart: 'progress chart', page: 'ITA page' },
+  rollover: {
+    head: (dry: boolean, from: number, to: number) => (dry ? `Rollover ${from} → ${to}, dry run (nothing written)` : `Rolled over ${from} → ${to}`),
+    cycleCreated: (to: number) => `created the ${to} cycle`,
+    counts: (created: number, kept: number, people: number, hints: number) =>
+      `new assignments ${created}, already there (left as they were) ${kept}, people added ${people}, last year's links as hints ${hints}`,
+    kinds: { equal: 'equal', merged: 'merged', split: 'split', new: 'new, nobody assigned yet', dropped: 'dropped' },
+    line: (kind: string, to: string | null, from: string, title: string | null, units: number) =>
+      `  ${kind}: ${from}${to ? ` → ${to}` : ''}${title ? ` ${title}` : ''}${units ? ` (${units} units)` : ''}`,
+    inferred: '(inferred from titles)',
+    nothing: 'nothing changed (already rolled over)',
+    sources: (s: string) => `mapping sources: ${s}`,
+  },
 };

@@ -26,4 +26,16 @@ export const reportsTh = {
   notYetFinal: (units: string) => `ยังไม่รับรอง: ${units}`,
   exported: (kind: string, file: string, rows: number) => `ส่งออก${kind}แล้ว: ${file} (${rows} ข้อ)`,
   kinds: { itas: 'แบบกรอก ITAS', status: 'รายงานสถานะ', chart: 'แผนภูมิความคืบหน้า', page: 'หน้าเว็บ ITA' } as Record<string, string>,
+  rollover: {
+    head: (dry: boolean, from: number, to: number) => (dry ? `ทดลองยกยอดงาน ${from} → ${to} (ยังไม่บันทึกข้อมูล)` : `ยกยอดงาน ${from} → ${to} แล้ว`),
+    cycleCreated: (to: number) => `สร้างรอบการประเมินปี ${to}`,
+    counts: (created: number, kept: number, people: number, hints: number) =>
+      `รายการมอบหมายใหม่ ${created} รายการ, มีอยู่แล้ว (ไม่แก้ไข) ${kept}, เพิ่มผู้รับผิดชอบ ${people}, ลิงก์ปีก่อน (เป็นคำแนะนำ) ${hints}`,
+    kinds: { equal: 'ตรงกัน', merged: 'รวมข้อ', split: 'แยกข้อ', new: 'ข้อใหม่ ยังไม่มีผู้รับผิดชอบ', dropped: 'ตัดออกในปีใหม่' } as Record<string, string>,
+    line: (kind: string, to: string | null, from: string, title: string | null, units: number) =>
+      `  ${kind}: ${from}${to ? ` → ${to}` : ''}${title ? ` ${title}` : ''}${units ? ` (${units} หน่วยงาน)` : ''}`,
+    inferred: '(อนุมานจากชื่อข้อ)',
+    nothing: 'ไม่มีอะไรเปลี่ยน (ยกยอดไปแล้ว)',
+    sources: (s: string) => `ที่มาของตารางเทียบ: ${s}`,
+  },
 };

@@ -56,6 +56,9 @@ export const errors = {
   lineUnavailable: () => new AppError('LINE_UNAVAILABLE', 503),
   liffNotConfigured: () => new AppError('LIFF_NOT_CONFIGURED', 503),
   rateLimited: (seconds: number) => new AppError('RATE_LIMITED', 429, { seconds }),
+  // Reports (issue 11)
+  rolloverMappingMissing: (from: number, to: number, available: string[]) => new AppError('ROLLOVER_MAPPING_MISSING', 400, { from, to, available }),
+  notPublished: () => new AppError('NOT_PUBLISHED', 404),
 };
 
 export type ImportRowError = { row: number; column: string; reason: string };
