@@ -10,6 +10,7 @@ import { liffHelmetOptions } from './modules/liff-api/liff.csp.ts';
 import { liffPageRoutes } from './modules/liff-api/liff.page.ts';
 import { liffApiRoutes } from './modules/liff-api/liff.routes.ts';
 import { webhookRoutes } from './modules/line/webhook/webhook.routes.ts';
+import { linksRoutes } from './modules/links/links.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { rolloverRoutes } from './modules/rollover/rollover.routes.ts';
 import { simulatorRoutes } from './modules/simulator/simulator.routes.ts';
@@ -40,6 +41,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
     await liffApiRoutes(scope, { auth: c.liffAuth, liff: c.liff, rateLimitPerMinute: c.config.liff.rateLimitPerMinute });
   });
   reportsRoutes(app, c);
+  linksRoutes(app, c);
   rolloverRoutes(app, c);
   // Exactly one of the two: the LINE webhook with credentials, the simulator without (offline).
   if (c.config.line.offline) simulatorRoutes(app, c);

@@ -4,6 +4,7 @@ import { registerOrgCommands } from './cli/org.commands.ts';
 import { registerReminderCommands } from './cli/reminders.commands.ts';
 import { registerReportCommands } from './cli/reports.commands.ts';
 import { registerRolloverCommands } from './cli/rollover.commands.ts';
+import { registerLinkCommands } from './cli/links.commands.ts';
 import { reportCliError } from './cli/support.ts';
 
 /**
@@ -17,6 +18,7 @@ export function buildCli(): Command {
   registerReminderCommands(program);
   registerReportCommands(program);
   registerRolloverCommands(program);
+  registerLinkCommands(program);
   return program;
 }
 

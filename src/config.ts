@@ -49,6 +49,13 @@ const schema = z
     SCHEDULER_ENABLED: bool,
     // Sheet imports (src/modules/import): bigger sheets are refused while being read.
     IMPORT_MAX_ROWS: z.coerce.number().int().min(100).max(200_000).default(20_000),
+    // Evidence link health (src/modules/links): weekly, daily within a cycle's OIT window.
+    LINK_CHECK_CRON: z.string().default('0 2 * * *'),
+    LINK_CHECK_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+    LINK_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    LINK_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    LINK_CHECK_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+    LINK_CHECK_ALLOW_HOSTS: z.string().default(''),
   })
   .superRefine((v, ctx) => {
     const hasSecret = Boolean(v.LINE_CHANNEL_SECRET);
@@ -121,6 +128,18 @@ export type Config = Readonly<{
     schedulerEnabled: boolean;
   }>;
   imports: Readonly<{ maxRows: number }>;
+  links: Readonly<{
+    /** When the scheduler looks for organizations due a check (Asia/Bangkok). */
+    cron: string;
+    /** ISO weekday of the weekly check; every day between a cycle's oitOpensOn and oitClosesOn. */
+    weekday: number;
+    timeoutMs: number;
+    concurrency: number;
+    /** At least this long between two requests to the same host. */
+    hostIntervalMs: number;
+    /** Hosts (as written in URLs) exempt from the public-address rule: tests and staging only. */
+    allowHosts: readonly string[];
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -171,6 +190,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       schedulerEnabled: v.SCHEDULER_ENABLED ?? true,
     },
     imports: { maxRows: v.IMPORT_MAX_ROWS },
+    links: {
+      cron: v.LINK_CHECK_CRON,
+      weekday: v.LINK_CHECK_WEEKDAY,
+      timeoutMs: v.LINK_CHECK_TIMEOUT_MS,
+      concurrency: v.LINK_CHECK_CONCURRENCY,
+      hostIntervalMs: v.LINK_CHECK_HOST_INTERVAL_MS,
+      allowHosts: v.LINK_CHECK_ALLOW_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    },
   });
 }
 

@@ -24,6 +24,10 @@ import { createReportsRepository } from './modules/reports/reports.repository.ts
 import { createReportsService } from './modules/reports/reports.usecases.ts';
 import { createRolloverRepository } from './modules/rollover/rollover.repository.ts';
 import { createRolloverService } from './modules/rollover/rollover.usecases.ts';
+import { createLinksRepository } from './modules/links/links.repository.ts';
+import { createLinksService } from './modules/links/links.usecases.ts';
+import { createBrokenLinkNotifier } from './modules/links/notify.ts';
+import { createProber } from './modules/links/probe.ts';
 import type { Clock } from './shared/clock.ts';
 
 /** The one composition root: every service is built here from the database, clock and config. */
@@ -53,9 +57,15 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const liffAuth = createLiffAuth({ verifier: idTokens, officers: orgRepo, devTokens: config.line.offline, clock });
   const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock });
   // Reports (issue 11): exports, chart, public page, link health, rollover.
-  const reports = createReportsService({ repo: createReportsRepository(db), catalog, cycles, orgRepo });
+  const reports = createReportsService({ repo: createReportsRepository(db), catalog, cycles, orgRepo, clock });
   const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
-  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports, rollover };
+  const linksRepo = createLinksRepository(db);
+  const links = createLinksService({
+    db, repo: linksRepo, cycles, config, clock,
+    prober: createProber({ allowHosts: config.links.allowHosts, timeoutMs: config.links.timeoutMs }),
+    notify: createBrokenLinkNotifier({ db, config, repo: linksRepo }),
+  });
+  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -4,6 +4,7 @@ import { createContainer, prepareDatabase } from './container.ts';
 import { openDatabase } from './db/client.ts';
 import { systemClock } from './shared/clock.ts';
 import { startScheduler } from './modules/reminders/scheduler.ts';
+import { startLinkCheckScheduler } from './modules/links/links.scheduler.ts';
 
 /** Entry point: listen, start schedules, close gracefully on SIGINT/SIGTERM. */
 async function main() {
@@ -25,6 +26,10 @@ async function main() {
   const scheduler = config.reminders.schedulerEnabled
     ? startScheduler({ reminders: container.reminders, clock: systemClock, crons: config.reminders, log: (m, e) => (e ? app.log.error({ err: e }, m) : app.log.info(m)) })
     : null;
+  // Evidence link health: weekly, daily within an OIT window (LINK_CHECK_CRON ticks, the service decides).
+  const linkScheduler = config.reminders.schedulerEnabled
+    ? startLinkCheckScheduler({ links: container.links, clock: systemClock, cronExpr: config.links.cron, log: (m, e) => (e ? app.log.error({ err: e }, m) : app.log.info(m)) })
+    : null;
 
   let closing = false;
   const close = async (signal: string) => {
@@ -33,6 +38,8 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await scheduler?.stop();
+    await linkScheduler?.stop();
+    await container.links.close();
     await container.lineBot.worker.stop();
     await database.close();
     process.exit(0);

@@ -17,7 +17,13 @@ const sheetFormat = (file: string) => {
   throw new InvalidArgumentError('ชื่อไฟล์ต้องลงท้ายด้วย .xlsx หรือ .csv');
 };
 
-/** export itas | status: what the working group hands in (issue 11). */
+const chartFormat = (file: string) => {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.png' || ext === '.svg') return ext.slice(1) as 'png' | 'svg';
+  throw new InvalidArgumentError('ชื่อไฟล์ต้องลงท้ายด้วย .png หรือ .svg');
+};
+
+/** export itas | status | chart: what the working group hands in (issue 11). */
 export function registerReportCommands(program: Command) {
   const exp = program.command('export').description('ส่งออกรายงาน: แบบกรอก ITAS, รายงานสถานะ (export reports)');
   for (const kind of ['itas', 'status'] as const) {
@@ -39,4 +45,20 @@ export function registerReportCommands(program: Command) {
         });
       });
   }
+  exp
+    .command('chart')
+    .description('แผนภูมิความคืบหน้า PNG หรือ SVG (progress chart)')
+    .requiredOption('--org <slug>', 'หน่วยงาน (organization)')
+    .requiredOption('--year <พ.ศ.>', 'ปีงบประมาณ เช่น 2568', year)
+    .requiredOption('--out <file>', 'ไฟล์ .png หรือ .svg')
+    .option('--lang <th|en>', 'ภาษา (language)', lang, 'th')
+    .action(async (o: { org: string; year: number; out: string; lang: Lang }) => {
+      const format = chartFormat(o.out);
+      await withContainer(async (c) => {
+        const organization = await c.orgs.bySlug(o.org);
+        const file = await c.reports.chart(cliActor(organization.id), o.year, format, o.lang);
+        writeFileSync(o.out, file.bytes);
+        console.log(msg(o.lang).reports.chartExported(o.out));
+      });
+    });
 }

@@ -8,3 +8,4 @@ export * from '../modules/audit/audit.table.ts';
 export * from '../modules/line/line.table.ts';
 export * from '../modules/reminders/reminders.table.ts';
 export * from '../modules/rollover/rollover.table.ts';
+export * from '../modules/links/links.table.ts';

@@ -20,6 +20,7 @@ export const reportsEn: typeof reportsTh = {
     due: 'Due',
     lastReturn: 'Last return comment',
   },
+  chartExported: (file: string) => `Exported the progress chart: ${file}`,
   yes: 'Yes',
   no: 'No',
   notApplicableReason: (reason: string) => (/^\s*(ไม่มี|none)/i.test(reason) ? reason.trim() : `None, because ${reason.trim()}`),
@@ -39,5 +40,30 @@ export const reportsEn: typeof reportsTh = {
     inferred: '(inferred from titles)',
     nothing: 'nothing changed (already rolled over)',
     sources: (s: string) => `mapping sources: ${s}`,
+  },
+  links: {
+    states: {
+      ok: 'working', moved: 'moved (still opens)', broken: 'broken', server_error: 'server error', timeout: 'timed out',
+      dns_failure: 'host not found', unreachable: 'unreachable', unsafe: 'refused (internal address)',
+    },
+    stateLabel(state: string, httpStatus: number | null): string {
+      const label = reportsEn.links.states[state] ?? state;
+      return httpStatus && state !== 'ok' && state !== 'moved' ? `${label} (${httpStatus})` : label;
+    },
+    brokenNotice: (code: string, title: string, unit: string, url: string, state: string, open: string) =>
+      `Evidence link of ${code} ${title} (${unit}): ${state}\n${url}\nPlease check and fix it: ${open}`,
+    checked: (year: number, links: number, urls: number) => `Checked the ${year} evidence links: ${links} links (${urls} URLs)`,
+    stateCount: (label: string, n: number) => `  ${label}: ${n}`,
+    notified: (n: number) => `told preparers about broken links: ${n} messages`,
+    summaryBroken: (n: number) => `${n} evidence links do not work`,
+  },
+  chart: {
+    title: (org: string, year: number) => `ITA (OIT) progress ${year} · ${org}`,
+    subtitle: (date: string, approved: number, all: number, pct: number) => `As of ${date} · approved ${approved} of ${all} (${pct}%)`,
+    bands: { approved: 'approved', submitted: 'submitted', inProgress: 'in progress', notStarted: 'not started' },
+    bySubIndicator: 'By sub-indicator',
+    byUnit: 'By unit',
+    rowValue: (approved: number, total: number, pct: number) => `${approved}/${total} (${pct}%)`,
+    empty: 'No assignments yet',
   },
 };

@@ -18,6 +18,7 @@ export const reportsTh = {
     due: 'กำหนดส่ง',
     lastReturn: 'ความเห็นล่าสุด (ส่งกลับแก้ไข)',
   },
+  chartExported: (file: string) => `ส่งออกแผนภูมิความคืบหน้าแล้ว: ${file}`,
   yes: 'มี',
   no: 'ไม่มี',
   notApplicableReason: (reason: string) => (/^\s*ไม่มี/.test(reason) ? reason.trim() : `ไม่มี เนื่องจาก${reason.trim()}`),
@@ -37,5 +38,30 @@ export const reportsTh = {
     inferred: '(อนุมานจากชื่อข้อ)',
     nothing: 'ไม่มีอะไรเปลี่ยน (ยกยอดไปแล้ว)',
     sources: (s: string) => `ที่มาของตารางเทียบ: ${s}`,
+  },
+  links: {
+    states: {
+      ok: 'ใช้งานได้', moved: 'ย้ายที่อยู่ (ยังเปิดได้)', broken: 'เปิดไม่ได้', server_error: 'เว็บไซต์ขัดข้อง', timeout: 'ตอบช้าเกินกำหนด',
+      dns_failure: 'ไม่พบชื่อเว็บไซต์', unreachable: 'เชื่อมต่อไม่ได้', unsafe: 'ไม่อนุญาต (ที่อยู่ภายในเครือข่าย)',
+    } as Record<string, string>,
+    stateLabel(state: string, httpStatus: number | null): string {
+      const label = reportsTh.links.states[state] ?? state;
+      return httpStatus && state !== 'ok' && state !== 'moved' ? `${label} (${httpStatus})` : label;
+    },
+    brokenNotice: (code: string, title: string, unit: string, url: string, state: string, open: string) =>
+      `ลิงก์หลักฐาน ${code} ${title} (${unit}) ${state}\n${url}\nกรุณาตรวจสอบและแก้ไขลิงก์: ${open}`,
+    checked: (year: number, links: number, urls: number) => `ตรวจลิงก์หลักฐานปี ${year}: ${links} ลิงก์ (${urls} URL)`,
+    stateCount: (label: string, n: number) => `  ${label}: ${n}`,
+    notified: (n: number) => `แจ้งผู้จัดทำเรื่องลิงก์เสีย ${n} ข้อความ`,
+    summaryBroken: (n: number) => `ลิงก์หลักฐานใช้งานไม่ได้ ${n} ลิงก์`,
+  },
+  chart: {
+    title: (org: string, year: number) => `ความคืบหน้า ITA (OIT) ปี ${year} · ${org}`,
+    subtitle: (date: string, approved: number, all: number, pct: number) => `ข้อมูล ณ ${date} · รับรองแล้ว ${approved} จาก ${all} รายการ (${pct}%)`,
+    bands: { approved: 'รับรองแล้ว', submitted: 'ส่งตรวจแล้ว', inProgress: 'อยู่ระหว่างดำเนินการ', notStarted: 'ยังไม่เริ่ม' } as Record<string, string>,
+    bySubIndicator: 'ตามตัวชี้วัดย่อย',
+    byUnit: 'ตามหน่วยงาน',
+    rowValue: (approved: number, total: number, pct: number) => `${approved}/${total} (${pct}%)`,
+    empty: 'ยังไม่มีรายการมอบหมาย',
   },
 };

@@ -19,7 +19,12 @@ export function sendFile(reply: import('fastify').FastifyReply, f: ExportFile) {
     .send(f.bytes);
 }
 
-/** Admin API: GET /api/v1/exports/itas and /status (?year=2568&format=xlsx|csv). */
+const chartQuery = z.object({
+  year: z.coerce.number().int().min(2500).max(2700),
+  format: z.enum(['png', 'svg']).default('png'),
+});
+
+/** Admin API: GET /api/v1/exports/itas and /status (?year=2568&format=xlsx|csv), /chart (format=png|svg). */
 export function reportsRoutes(app: FastifyInstance, c: Pick<Container, 'auth' | 'reports'>) {
   const actorOf = adminActor(c.auth);
   for (const kind of ['itas', 'status'] as const) {
@@ -30,4 +35,9 @@ export function reportsRoutes(app: FastifyInstance, c: Pick<Container, 'auth' | 
       return sendFile(reply, file);
     });
   }
+  app.get('/api/v1/exports/chart', async (req, reply) => {
+    const actor = await actorOf(req);
+    const q = parseInput(chartQuery, req.query);
+    return sendFile(reply, await c.reports.chart(actor, q.year, q.format, langFromHeader(req.headers['accept-language'])));
+  });
 }

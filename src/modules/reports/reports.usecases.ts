@@ -5,6 +5,11 @@ import { assertCan } from '../auth/permissions.ts';
 import type { CatalogService } from '../catalog/catalog.usecases.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
+import { formatThaiDate, bangkokDate } from '../../shared/thai-date.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { chartData } from './chart.data.ts';
+import { sarabunBase64, svgToPng } from './chart.render.ts';
+import { chartSvg } from './chart.svg.ts';
 import { itasSheet } from './itas.ts';
 import type { ReportsRepository } from './reports.repository.ts';
 import { CONTENT_TYPES, renderSheet, type SheetFormat } from './sheets.ts';
@@ -19,10 +24,11 @@ type Deps = {
   catalog: Pick<CatalogService, 'items' | 'subIndicators'>;
   cycles: Pick<CyclesService, 'find'>;
   orgRepo: Pick<OrgRepository, 'byId'>;
+  clock: Clock;
 };
 
 /** Exports for the working group: the ITAS sheet and the status report (admins only). */
-export function createReportsService({ repo, catalog, cycles, orgRepo }: Deps) {
+export function createReportsService({ repo, catalog, cycles, orgRepo, clock }: Deps) {
   /** The cycle's catalog and assignments, for an admin of the actor's organization. */
   async function load(actor: Actor, year: number) {
     assertCan(actor, 'manage', { orgId: actor.orgId });
@@ -36,8 +42,38 @@ export function createReportsService({ repo, catalog, cycles, orgRepo }: Deps) {
     return { org: org!, cycle, items, assignments };
   }
 
+  /** The progress chart of an organization's year, as SVG (font embedded) or PNG. */
+  async function chartFor(orgId: number, year: number, format: 'png' | 'svg', lang: Lang): Promise<ExportFile | null> {
+    const cycle = await cycles.find(orgId, year);
+    if (!cycle) return null;
+    const [org, items, subs, assignments] = await Promise.all([
+      orgRepo.byId(orgId),
+      catalog.items(cycle.catalogYear),
+      catalog.subIndicators(cycle.catalogYear),
+      repo.cycleAssignments(orgId, cycle.id),
+    ]);
+    const m = msg(lang);
+    const data = chartData(items, subs, assignments);
+    const pct = data.total.all ? Math.round((data.total.approved / data.total.all) * 100) : 0;
+    const head = { title: m.reports.chart.title(org!.name, year), subtitle: m.reports.chart.subtitle(formatThaiDate(bangkokDate(clock.now()), 'long'), data.total.approved, data.total.all, pct) };
+    const svg = chartSvg(m, data, head, format === 'svg' ? { embedFont: sarabunBase64() } : {});
+    return {
+      bytes: format === 'svg' ? Buffer.from(svg, 'utf8') : svgToPng(svg),
+      fileName: `chart-${org!.slug}-${year}.${format}`,
+      contentType: CONTENT_TYPES[format],
+      rows: data.bySubIndicator.length + data.byUnit.length,
+    };
+  }
+
   return {
     load,
+    chartFor,
+    async chart(actor: Actor, year: number, format: 'png' | 'svg', lang: Lang = 'th'): Promise<ExportFile> {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      const file = await chartFor(actor.orgId, year, format, lang);
+      if (!file) throw errors.notFound('cycle', year);
+      return file;
+    },
     async exportSheet(actor: Actor, kind: SheetKind, year: number, format: SheetFormat, lang: Lang = 'th'): Promise<ExportFile> {
       const { org, items, assignments } = await load(actor, year);
       const m = msg(lang);
