@@ -11,6 +11,7 @@ import { liffPageRoutes } from './modules/liff-api/liff.page.ts';
 import { liffApiRoutes } from './modules/liff-api/liff.routes.ts';
 import { webhookRoutes } from './modules/line/webhook/webhook.routes.ts';
 import { linksRoutes } from './modules/links/links.routes.ts';
+import { publicPageRoutes } from './modules/public-page/public-page.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { rolloverRoutes } from './modules/rollover/rollover.routes.ts';
 import { simulatorRoutes } from './modules/simulator/simulator.routes.ts';
@@ -42,6 +43,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
   });
   reportsRoutes(app, c);
   linksRoutes(app, c);
+  publicPageRoutes(app, c);
   rolloverRoutes(app, c);
   // Exactly one of the two: the LINE webhook with credentials, the simulator without (offline).
   if (c.config.line.offline) simulatorRoutes(app, c);

@@ -5,6 +5,7 @@ import { registerReminderCommands } from './cli/reminders.commands.ts';
 import { registerReportCommands } from './cli/reports.commands.ts';
 import { registerRolloverCommands } from './cli/rollover.commands.ts';
 import { registerLinkCommands } from './cli/links.commands.ts';
+import { registerPageCommands } from './cli/page.commands.ts';
 import { reportCliError } from './cli/support.ts';
 
 /**
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   registerReportCommands(program);
   registerRolloverCommands(program);
   registerLinkCommands(program);
+  registerPageCommands(program);
   return program;
 }
 

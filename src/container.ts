@@ -28,6 +28,8 @@ import { createLinksRepository } from './modules/links/links.repository.ts';
 import { createLinksService } from './modules/links/links.usecases.ts';
 import { createBrokenLinkNotifier } from './modules/links/notify.ts';
 import { createProber } from './modules/links/probe.ts';
+import { createPublicPageRepository } from './modules/public-page/public-page.repository.ts';
+import { createPublicPageService } from './modules/public-page/public-page.usecases.ts';
 import type { Clock } from './shared/clock.ts';
 
 /** The one composition root: every service is built here from the database, clock and config. */
@@ -57,7 +59,9 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const liffAuth = createLiffAuth({ verifier: idTokens, officers: orgRepo, devTokens: config.line.offline, clock });
   const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock });
   // Reports (issue 11): exports, chart, public page, link health, rollover.
-  const reports = createReportsService({ repo: createReportsRepository(db), catalog, cycles, orgRepo, clock });
+  const reportsRepo = createReportsRepository(db);
+  const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock });
+  const publicPage = createPublicPageService({ db, repo: createPublicPageRepository(db), reports: reportsRepo, catalog, cycles, orgRepo, audit, clock });
   const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
   const linksRepo = createLinksRepository(db);
   const links = createLinksService({
@@ -65,7 +69,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
     prober: createProber({ allowHosts: config.links.allowHosts, timeoutMs: config.links.timeoutMs }),
     notify: createBrokenLinkNotifier({ db, config, repo: linksRepo }),
   });
-  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links };
+  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links, publicPage };
 }
 
 export type Container = ReturnType<typeof createContainer>;

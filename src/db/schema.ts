@@ -9,3 +9,4 @@ export * from '../modules/line/line.table.ts';
 export * from '../modules/reminders/reminders.table.ts';
 export * from '../modules/rollover/rollover.table.ts';
 export * from '../modules/links/links.table.ts';
+export * from '../modules/public-page/public-page.table.ts';

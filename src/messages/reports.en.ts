@@ -66,4 +66,15 @@ export const reportsEn: typeof reportsTh = {
     rowValue: (approved: number, total: number, pct: number) => `${approved}/${total} (${pct}%)`,
     empty: 'No assignments yet',
   },
+  page: {
+    title: (org: string, year: number) => `Open data (OIT) ${year} · ${org}`,
+    heading: (year: number) => `Open data disclosure (OIT), fiscal year ${year}`,
+    subIndicator: (code: string, title: string) => `Sub-indicator ${code} ${title}`,
+    noLinkYet: 'being updated',
+    updated: (date: string) => `As of ${date} · Integrity and Transparency Assessment (ITA)`,
+    notFound: 'Not found (this page is not published)',
+    published: (slug: string, year: number, url: string) => `Published the ITA page of ${slug} for ${year}: ${url}`,
+    unpublished: (slug: string, year: number) => `Unpublished the ITA page of ${slug} for ${year} (answers 404)`,
+    exported: (file: string, bytes: number) => `Exported the ITA page as one file: ${file} (${Math.round(bytes / 1024)} KB)`,
+  },
 };

@@ -64,4 +64,15 @@ export const reportsTh = {
     rowValue: (approved: number, total: number, pct: number) => `${approved}/${total} (${pct}%)`,
     empty: 'ยังไม่มีรายการมอบหมาย',
   },
+  page: {
+    title: (org: string, year: number) => `การเปิดเผยข้อมูลสาธารณะ (OIT) ปี ${year} · ${org}`,
+    heading: (year: number) => `การเปิดเผยข้อมูลสาธารณะ (OIT) ประจำปีงบประมาณ พ.ศ. ${year}`,
+    subIndicator: (code: string, title: string) => `ตัวชี้วัดย่อยที่ ${code} ${title}`,
+    noLinkYet: 'อยู่ระหว่างปรับปรุงข้อมูล',
+    updated: (date: string) => `ข้อมูล ณ ${date} · การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)`,
+    notFound: 'ไม่พบหน้านี้ (หน่วยงานยังไม่ได้เผยแพร่)',
+    published: (slug: string, year: number, url: string) => `เผยแพร่หน้า ITA ของ ${slug} ปี ${year} แล้ว: ${url}`,
+    unpublished: (slug: string, year: number) => `ปิดหน้า ITA ของ ${slug} ปี ${year} แล้ว (ตอบ 404)`,
+    exported: (file: string, bytes: number) => `ส่งออกหน้า ITA เป็นไฟล์เดียวแล้ว: ${file} (${Math.round(bytes / 1024)} KB)`,
+  },
 };
