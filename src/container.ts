@@ -22,6 +22,7 @@ import { createRemindersService } from './modules/reminders/reminders.usecases.t
 import { createReviewRequests } from './modules/reminders/review-requests.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 import { createReportsService } from './modules/reports/reports.usecases.ts';
+import { createSummaryExtras } from './modules/reports/summary-extras.ts';
 import { createRolloverRepository } from './modules/rollover/rollover.repository.ts';
 import { createRolloverService } from './modules/rollover/rollover.usecases.ts';
 import { createLinksRepository } from './modules/links/links.repository.ts';
@@ -50,25 +51,26 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const auditRepo = createAuditRepository(db);
   const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, auditRepo, clock, orgDomains, onSubmitted });
   const imports = createImportService({ db, catalog, cycles, audit, clock, maxRows: config.imports.maxRows });
-  const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, log });
-  const reminders = createRemindersService({ db, line, config, audit, log });
-  // The LIFF page: ID tokens verified with LINE Login (online), development tokens offline.
-  const idTokens = config.line.loginChannelId
-    ? createIdTokenVerifier({ apiBaseUrl: config.line.apiBaseUrl, channelId: config.line.loginChannelId, clock })
-    : undefined;
-  const liffAuth = createLiffAuth({ verifier: idTokens, officers: orgRepo, devTokens: config.line.offline, clock });
-  const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock });
-  // Reports (issue 11): exports, chart, public page, link health, rollover.
-  const reportsRepo = createReportsRepository(db);
-  const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock });
-  const publicPage = createPublicPageService({ db, repo: createPublicPageRepository(db), reports: reportsRepo, catalog, cycles, orgRepo, audit, clock });
-  const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
+  // Reports (issue 11): link health first, the chat and the daily summary show it.
   const linksRepo = createLinksRepository(db);
   const links = createLinksService({
     db, repo: linksRepo, cycles, config, clock,
     prober: createProber({ allowHosts: config.links.allowHosts, timeoutMs: config.links.timeoutMs }),
     notify: createBrokenLinkNotifier({ db, config, repo: linksRepo }),
   });
+  const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, linkHealth: links.healthOf, log });
+  const reminders = createRemindersService({ db, line, config, audit, log, summaryExtras: createSummaryExtras({ config, clock, links: linksRepo }) });
+  // The LIFF page: ID tokens verified with LINE Login (online), development tokens offline.
+  const idTokens = config.line.loginChannelId
+    ? createIdTokenVerifier({ apiBaseUrl: config.line.apiBaseUrl, channelId: config.line.loginChannelId, clock })
+    : undefined;
+  const liffAuth = createLiffAuth({ verifier: idTokens, officers: orgRepo, devTokens: config.line.offline, clock });
+  const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock });
+  // Reports (issue 11): exports, chart, public page, rollover.
+  const reportsRepo = createReportsRepository(db);
+  const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock, db });
+  const publicPage = createPublicPageService({ db, repo: createPublicPageRepository(db), reports: reportsRepo, catalog, cycles, orgRepo, audit, clock });
+  const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
   return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links, publicPage };
 }
 

@@ -55,6 +55,7 @@ export const reportsEn: typeof reportsTh = {
     checked: (year: number, links: number, urls: number) => `Checked the ${year} evidence links: ${links} links (${urls} URLs)`,
     stateCount: (label: string, n: number) => `  ${label}: ${n}`,
     notified: (n: number) => `told preparers about broken links: ${n} messages`,
+    detailWarning: (state: string) => `⚠ last check: ${state}`,
     summaryBroken: (n: number) => `${n} evidence links do not work`,
   },
   chart: {

@@ -53,6 +53,7 @@ export const reportsTh = {
     checked: (year: number, links: number, urls: number) => `ตรวจลิงก์หลักฐานปี ${year}: ${links} ลิงก์ (${urls} URL)`,
     stateCount: (label: string, n: number) => `  ${label}: ${n}`,
     notified: (n: number) => `แจ้งผู้จัดทำเรื่องลิงก์เสีย ${n} ข้อความ`,
+    detailWarning: (state: string) => `⚠ ตรวจล่าสุด: ${state}`,
     summaryBroken: (n: number) => `ลิงก์หลักฐานใช้งานไม่ได้ ${n} ลิงก์`,
   },
   chart: {

@@ -8,7 +8,7 @@ import type { CatalogService } from '../catalog/catalog.usecases.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
 import { createChatActions } from './chat/chat.actions.ts';
-import { createChatViews } from './chat/chat.views.ts';
+import { createChatViews, type LinkHealthOf } from './chat/chat.views.ts';
 import { createLineEventHandler } from './chat/chat.events.ts';
 import { createInboxRepository } from './webhook/inbox.repository.ts';
 import { createInboxWorker } from './webhook/inbox.worker.ts';
@@ -29,6 +29,8 @@ type Deps = {
   assignments: AssignmentsService;
   cycles: CyclesService;
   catalog: CatalogService;
+  /** Evidence link health (links module), shown in the item detail. */
+  linkHealth?: LinkHealthOf;
   log?: (line: string) => void;
 };
 
@@ -39,7 +41,7 @@ export function createLineBot(d: Deps) {
   const repo = createLinkingRepository(d.db);
   const linking = createLinkingService({ db: d.db, repo, orgRepo: d.orgRepo, audit: d.audit, clock: d.clock });
   const snoozes = createSnoozeService({ db: d.db, assignments: d.assignments, clock: d.clock });
-  const views = createChatViews({ assignments: d.assignments, cycles: d.cycles, catalog: d.catalog, clock: d.clock, m, liffUrl });
+  const views = createChatViews({ assignments: d.assignments, cycles: d.cycles, catalog: d.catalog, clock: d.clock, m, liffUrl, linkHealth: d.linkHealth });
   const actions = createChatActions({ assignments: d.assignments, cycles: d.cycles, snoozes, views, m, liffUrl, liffEnabled: Boolean(d.config.line.liffId) });
   const respond = createResponder({ gateway: d.line, clock: d.clock });
   const handle = createLineEventHandler({ repo, linking, views, actions, respond, m });

@@ -120,6 +120,9 @@ export type SummaryView = {
   changes: Array<{ code: string; from: string | null; to: string }> | null;
   overdue: Array<{ code: string; dueOn: string; status: string }>;
   overdueTotal: number;
+  /** Organization-wide summaries only (reports module): evidence links that do not work, and the progress chart picture. */
+  brokenLinks?: number;
+  chartUrl?: string | null;
 };
 
 const MAX_LINES = 6;
@@ -147,8 +150,10 @@ export function summaryMessages(m: Messages, config: LinkConfig, v: SummaryView)
     if (v.overdueTotal > lines.length) lines.push(t.more(v.overdueTotal - lines.length));
     body.push(text(lines.join('\n'), { size: 'xs' }));
   }
+  if (v.brokenLinks) body.push({ type: 'separator' } as Component, text(m.reports.links.summaryBroken(v.brokenLinks), { weight: 'bold', color: '#C62828' }));
   const contents = bubble(t.summaryTitle(date), body, [uriButton(t.viewAll, liffUrl(config))]);
-  return [{ type: 'flex', altText: t.summaryAlt(date, pct), contents }];
+  const chart: LineMessage[] = v.chartUrl ? [{ type: 'image', originalContentUrl: v.chartUrl, previewImageUrl: v.chartUrl } as LineMessage] : [];
+  return [{ type: 'flex', altText: t.summaryAlt(date, pct), contents }, ...chart];
 }
 
 export function adminAlertMessages(m: Messages, recipient: string, error: string): LineMessage[] {

@@ -13,17 +13,17 @@ import { policyOverrideSchema } from './policy.ts';
 import type { Timers } from './rate-limit.ts';
 import { holidays, reminderPolicies } from './reminders.table.ts';
 import { createSender } from './sender.ts';
-import { planSummaries } from './summaries.ts';
+import { planSummaries, type SummaryExtras } from './summaries.ts';
 
-type Deps = { db: Db; line: LineGateway; config: Config; audit: AuditLog; timers?: Timers; log?: (line: string) => void };
+type Deps = { db: Db; line: LineGateway; config: Config; audit: AuditLog; timers?: Timers; log?: (line: string) => void; summaryExtras?: SummaryExtras };
 
 /** Reminders, escalations and daily summaries: planning, sending and the per-organization policy. */
-export function createRemindersService({ db, line, config, audit, timers, log }: Deps) {
+export function createRemindersService({ db, line, config, audit, timers, log, summaryExtras }: Deps) {
   const sender = createSender({ db, line, config, timers, log });
   const outbox = createOutboxRepository(db);
   return {
     planReminders: (now: Date, opts: { dryRun?: boolean } = {}) => planReminders({ db, config }, now, opts),
-    planSummaries: (now: Date, opts: { dryRun?: boolean } = {}) => planSummaries({ db, config }, now, opts),
+    planSummaries: (now: Date, opts: { dryRun?: boolean } = {}) => planSummaries({ db, config, extras: summaryExtras }, now, opts),
     /** Sends everything due at now(); see sender.ts. */
     drain: (now: () => Date) => sender.drain(now),
     outboxCounts: () => outbox.counts(),

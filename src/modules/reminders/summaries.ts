@@ -1,3 +1,4 @@
+import type { Db } from '../../db/client.ts';
 import { msg } from '../../messages/index.ts';
 import { OPEN_STATUSES, STATUSES, type Status } from '../assignments/workflow.ts';
 import { plainText, summaryMessages, type SummaryView } from './flex.ts';
@@ -10,6 +11,12 @@ import { inPlanningTransaction, outboxRow, type PlanDeps, type PlanResult } from
 const FETCH_SIZE = 500;
 
 export type Snapshot = { items: Record<string, string> };
+
+/**
+ * What the reports module adds to organization-wide summaries (a port, so reminders knows nothing
+ * of links or charts): broken evidence links, and a chart picture URL (https only, or null).
+ */
+export type SummaryExtras = (tx: Db, orgIds: number[], localDate: string) => Promise<ReadonlyMap<number, { brokenLinks: number; chartUrl: string | null }>>;
 
 /** The summary one recipient gets today, and the snapshot stored for tomorrow's comparison; null if there is nothing to say. */
 export function buildSummary(row: Pick<SummaryRow, 'scope' | 'items' | 'prev'>, today: string): { view: SummaryView; snapshot: Snapshot } | null {
@@ -48,7 +55,7 @@ export function buildSummary(row: Pick<SummaryRow, 'scope' | 'items' | 'prev'>, 
  * admins and opted-in groups (the whole organization). Each recipient's snapshot is stored with
  * the outbox row, in the same transaction, for "what changed since the previous summary".
  */
-export async function planSummaries({ db, config }: PlanDeps, now: Date, opts: { dryRun?: boolean } = {}): Promise<PlanResult> {
+export async function planSummaries({ db, config, extras }: PlanDeps & { extras?: SummaryExtras }, now: Date, opts: { dryRun?: boolean } = {}): Promise<PlanResult> {
   const localDate = localTime(now).date;
   const tables = scopeTables(await loadPolicySet(db, config), now, 'summary');
   const m = msg(config.defaultLang);
@@ -63,10 +70,12 @@ export async function planSummaries({ db, config }: PlanDeps, now: Date, opts: {
       if (!rows.length) break;
       const inserts: OutboxInsert[] = [];
       const snapshots = [];
+      const orgWide = [...new Set(rows.filter((r) => r.scope === 'org').map((r) => r.org_id))];
+      const extra = extras && orgWide.length ? await extras(tx, orgWide, localDate) : new Map();
       for (const r of rows) {
         const built = buildSummary(r, localDate);
         if (!built) continue;
-        const messages = summaryMessages(m, config, built.view);
+        const messages = summaryMessages(m, config, { ...built.view, ...(r.scope === 'org' ? extra.get(r.org_id) : undefined) });
         result.preview?.push({ kind: 'summary', recipient: r.recipient, name: r.recipient_name, text: plainText(messages) });
         inserts.push(outboxRow({ kind: 'summary', orgId: r.org_id, recipient: r.recipient, officerId: r.officer_id, localDate, messages, now }));
         snapshots.push({ recipient: `${r.org_id}:${r.recipient}`, orgId: r.org_id, localDate, snapshot: built.snapshot });

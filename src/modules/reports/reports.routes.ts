@@ -35,6 +35,14 @@ export function reportsRoutes(app: FastifyInstance, c: Pick<Container, 'auth' | 
       return sendFile(reply, file);
     });
   }
+  // A daily summary's chart picture for LINE's servers (see summary-extras.ts): the token is the key.
+  app.get('/public/charts/:token', async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const m = /^([A-Za-z0-9_-]{32})\.png$/.exec(token);
+    const file = m ? await c.reports.sharedChart(m[1]!) : null;
+    if (!file) return reply.status(404).header('cache-control', 'no-store').send({ error: { code: 'NOT_FOUND', message: 'not found' } });
+    return reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=3600').send(file.bytes);
+  });
   app.get('/api/v1/exports/chart', async (req, reply) => {
     const actor = await actorOf(req);
     const q = parseInput(chartQuery, req.query);

@@ -14,6 +14,8 @@ import { itasSheet } from './itas.ts';
 import type { ReportsRepository } from './reports.repository.ts';
 import { CONTENT_TYPES, renderSheet, type SheetFormat } from './sheets.ts';
 import { statusSheet } from './status-report.ts';
+import { findShare } from './summary-extras.ts';
+import type { Db } from '../../db/client.ts';
 
 export type SheetKind = 'itas' | 'status';
 
@@ -25,10 +27,11 @@ type Deps = {
   cycles: Pick<CyclesService, 'find'>;
   orgRepo: Pick<OrgRepository, 'byId'>;
   clock: Clock;
+  db: Db;
 };
 
 /** Exports for the working group: the ITAS sheet and the status report (admins only). */
-export function createReportsService({ repo, catalog, cycles, orgRepo, clock }: Deps) {
+export function createReportsService({ repo, catalog, cycles, orgRepo, clock, db }: Deps) {
   /** The cycle's catalog and assignments, for an admin of the actor's organization. */
   async function load(actor: Actor, year: number) {
     assertCan(actor, 'manage', { orgId: actor.orgId });
@@ -68,6 +71,11 @@ export function createReportsService({ repo, catalog, cycles, orgRepo, clock }: 
   return {
     load,
     chartFor,
+    /** The chart behind a daily summary's image URL (no login: the token is the key), or null. */
+    async sharedChart(token: string): Promise<ExportFile | null> {
+      const share = await findShare(db, token, bangkokDate(clock.now()));
+      return share ? chartFor(share.orgId, share.year, 'png', 'th') : null;
+    },
     async chart(actor: Actor, year: number, format: 'png' | 'svg', lang: Lang = 'th'): Promise<ExportFile> {
       assertCan(actor, 'manage', { orgId: actor.orgId });
       const file = await chartFor(actor.orgId, year, format, lang);

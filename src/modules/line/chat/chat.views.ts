@@ -25,7 +25,11 @@ type Deps = {
   clock: Clock;
   m: Messages;
   liffUrl: (id: number) => string;
+  linkHealth?: LinkHealthOf;
 };
+
+/** The latest check of each evidence link (src/modules/links), by evidence id. */
+export type LinkHealthOf = (orgId: number, evidenceIds: number[]) => Promise<ReadonlyMap<number, { state: string; httpStatus: number | null }>>;
 
 /**
  * What the bot shows: lists, item detail and summaries, each as LINE messages. Every read goes
@@ -46,7 +50,8 @@ export function createChatViews(d: Deps) {
       evidenceCount: det.evidence.length,
       canSnooze: viewerActs && onIt,
     };
-    return { card, item: det.item, people: det.people, evidence: det.evidence };
+    const health = d.linkHealth && det.evidence.length ? await d.linkHealth(actor.orgId, det.evidence.map((e) => e.id)) : undefined;
+    return { card, item: det.item, people: det.people, evidence: det.evidence, health };
   }
 
   async function cards(actor: Actor, rows: AssignmentRow[], viewerActs: boolean): Promise<CardItem[]> {

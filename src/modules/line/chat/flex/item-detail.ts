@@ -7,7 +7,16 @@ import { actionButtons, dueLine, statusText, type CardItem } from './item-card.t
 const MAX_COMPONENTS = 8;
 const MAX_EVIDENCE = 5;
 
-export type DetailView = { card: CardItem; item: CatalogItem | undefined; people: Person[]; evidence: EvidenceLink[] };
+export type DetailView = {
+  card: CardItem;
+  item: CatalogItem | undefined;
+  people: Person[];
+  evidence: EvidenceLink[];
+  /** Latest link check per evidence id; a link that does not work gets a warning line. */
+  health?: ReadonlyMap<number, { state: string; httpStatus: number | null }>;
+};
+
+const WORKING = new Set(['ok', 'moved']);
 
 /** Item detail: components, status, evidence and people, with the buttons this viewer may press. */
 export function itemDetailBubble(ctx: FlexContext, v: DetailView): messagingApi.FlexBubble {
@@ -25,7 +34,12 @@ export function itemDetailBubble(ctx: FlexContext, v: DetailView): messagingApi.
     separator(),
     text(d.evidence, { weight: 'bold', margin: 'md' }),
     ...(v.evidence.length
-      ? v.evidence.slice(0, MAX_EVIDENCE).map((e) => text(clip(e.label ? `${e.label}: ${e.url}` : e.url, 200), { size: 'xs', color: '#1565C0', decoration: 'underline', action: linkTo(e.url, ctx.liffUrl(r.id)) }))
+      ? v.evidence.slice(0, MAX_EVIDENCE).flatMap((e) => {
+        const link = text(clip(e.label ? `${e.label}: ${e.url}` : e.url, 200), { size: 'xs', color: '#1565C0', decoration: 'underline', action: linkTo(e.url, ctx.liffUrl(r.id)) });
+        const h = v.health?.get(e.id);
+        if (!h || WORKING.has(h.state)) return [link];
+        return [link, text(ctx.m.reports.links.detailWarning(ctx.m.reports.links.stateLabel(h.state, h.httpStatus)), { size: 'xs', color: COLORS.returned })];
+      })
       : [text(d.noEvidence, { size: 'xs', color: COLORS.muted })]),
     separator(),
     text(d.people, { weight: 'bold', margin: 'md' }),
