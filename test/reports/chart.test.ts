@@ -43,11 +43,11 @@ describe('the progress chart', () => {
     expect(differing(noThaiFont, readFileSync(REFERENCE))).toBeGreaterThan(0.01);
   });
 
-  it('draws SARA AM (ำ) as its two parts, as a browser does', () => {
+  it('draws SARA AM (ำ) as its two parts, as a browser does', async () => {
     expect(decomposeSaraAm('น้ำ ดำเนินการ')).toBe('น\u0E4D\u0E49\u0E32 ด\u0E4D\u0E32เนินการ');
     const svg = (s: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60" font-family="Sarabun"><text x="5" y="45" font-size="36">${s}</text></svg>`;
-    const composed = svgToPng(svg('ดำเนินการ น้ำ'));
-    expect(differing(composed, svgToPng(svg('ด\u0E4D\u0E32เนินการ น\u0E4D\u0E49\u0E32')), 0)).toBe(0);
+    const composed = await svgToPng(svg('ดำเนินการ น้ำ'));
+    expect(differing(composed, await svgToPng(svg('ด\u0E4D\u0E32เนินการ น\u0E4D\u0E49\u0E32')), 0)).toBe(0);
   });
 
   it('is served to admins as PNG and as SVG carrying its font, and refused without a token', async () => {

@@ -49,21 +49,21 @@ export async function seedReportOrg(c: Container, slug = 'rpt') {
   const a = c.assignments;
   const approveWith = async (id: number, links: Array<[string, string | null]>) => {
     for (const [url, label] of links) await a.addEvidence(admin, id, { url, label });
-    await a.transition(admin, id, 'submit');
+    await a.transition(admin, id, 'submit', { confirmIncomplete: true });
     await a.transition(admin, id, 'approve');
   };
   await approveWith(o1s!, [['https://www.rpt.go.th/structure', '=1+1 แผนผังโครงสร้าง']]);
   await approveWith(o1f!, [['https://www.rpt.go.th/units/finance-chart', 'แผนผังกลุ่มงานการเงิน']]);
   await a.addEvidence(admin, o2s!, { url: 'https://www.rpt.go.th/executives' });
-  await a.transition(admin, o2s!, 'submit');
+  await a.transition(admin, o2s!, 'submit', { confirmIncomplete: true });
   await a.transition(admin, o2s!, 'return', { note: 'ลิงก์เปิดไม่ได้ กรุณาแก้ไข' });
-  await a.transition(admin, o2s!, 'submit');
+  await a.transition(admin, o2s!, 'submit', { confirmIncomplete: true });
   await a.transition(admin, o2s!, 'approve');
   await a.addEvidence(admin, o2f!, { url: 'https://www.rpt.go.th/finance-draft' });
   await a.transition(admin, o2f!, 'start');
   await approveWith(o3!, [['https://www.rpt.go.th/authority', '=HYPERLINK("https://evil.example","click")']]);
   await a.addEvidence(admin, o5!, { url: 'https://www.rpt.go.th/news' });
-  await a.transition(admin, o5!, 'submit');
+  await a.transition(admin, o5!, 'submit', { confirmIncomplete: true });
   await a.transition(admin, o14!, 'mark_not_applicable', { note: 'หน่วยงานไม่มีแผนการจัดซื้อจัดจ้างในปีนี้' });
   return s;
 }

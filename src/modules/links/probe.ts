@@ -1,5 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { isNonPublicHost, isPublicAddress } from '../../shared/public-address.ts';
 
 /**
@@ -68,7 +68,12 @@ export function createProber(opts: ProbeOptions = {}) {
     });
   };
 
-  const agent: Dispatcher = new Agent({ connect: { lookup: checkedLookup as never }, connections: 4, pipelining: 0 });
+  // undici is loaded on the first check: a large module every CLI start would pay for otherwise.
+  let client: Promise<{ agent: Dispatcher; request: typeof import('undici').request }> | undefined;
+  const undici = () => (client ??= import('undici').then(({ Agent, request }) => ({
+    agent: new Agent({ connect: { lookup: checkedLookup as never }, connections: 4, pipelining: 0 }),
+    request,
+  })));
 
   function hopRefusal(url: URL): string | null {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return `scheme ${url.protocol}`;
@@ -79,6 +84,7 @@ export function createProber(opts: ProbeOptions = {}) {
   }
 
   async function once(url: URL, method: 'HEAD' | 'GET', signal: AbortSignal) {
+    const { agent, request } = await undici();
     const res = await request(url, {
       method,
       dispatcher: agent,
@@ -143,7 +149,9 @@ export function createProber(opts: ProbeOptions = {}) {
         }
       }
     },
-    close: () => agent.close(),
+    close: async () => {
+      if (client) await (await client).agent.close();
+    },
   };
 }
 

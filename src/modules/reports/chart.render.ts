@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
 
 /**
  * SVG → PNG with resvg (a maintained Rust renderer shipped as a binary inside its npm package),
@@ -29,7 +28,9 @@ export function sarabunBase64(): string {
  */
 export const decomposeSaraAm = (s: string) => s.replace(/([\u0E31\u0E34-\u0E37\u0E47-\u0E4E]*)\u0E33/g, '\u0E4D$1\u0E32');
 
-export function svgToPng(svg: string, width?: number): Buffer {
+/** Loaded on first use: the native renderer costs every CLI start otherwise. */
+export async function svgToPng(svg: string, width?: number): Promise<Buffer> {
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(decomposeSaraAm(svg), {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Sarabun' },
     fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },

@@ -61,7 +61,7 @@ export function createReportsService({ repo, catalog, cycles, orgRepo, clock, db
     const head = { title: m.reports.chart.title(org!.name, year), subtitle: m.reports.chart.subtitle(formatThaiDate(bangkokDate(clock.now()), 'long'), data.total.approved, data.total.all, pct) };
     const svg = chartSvg(m, data, head, format === 'svg' ? { embedFont: sarabunBase64() } : {});
     return {
-      bytes: format === 'svg' ? Buffer.from(svg, 'utf8') : svgToPng(svg),
+      bytes: format === 'svg' ? Buffer.from(svg, 'utf8') : await svgToPng(svg),
       fileName: `chart-${org!.slug}-${year}.${format}`,
       contentType: CONTENT_TYPES[format],
       rows: data.bySubIndicator.length + data.byUnit.length,
