@@ -9,6 +9,7 @@ import { importRoutes } from './modules/import/import.routes.ts';
 import { liffHelmetOptions } from './modules/liff-api/liff.csp.ts';
 import { liffPageRoutes } from './modules/liff-api/liff.page.ts';
 import { liffApiRoutes } from './modules/liff-api/liff.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
 import { webhookRoutes } from './modules/line/webhook/webhook.routes.ts';
 import { linksRoutes } from './modules/links/links.routes.ts';
 import { publicPageRoutes } from './modules/public-page/public-page.routes.ts';
@@ -45,6 +46,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
   linksRoutes(app, c);
   publicPageRoutes(app, c);
   rolloverRoutes(app, c);
+  orgRoutes(app, c);
   // Exactly one of the two: the LINE webhook with credentials, the simulator without (offline).
   if (c.config.line.offline) simulatorRoutes(app, c);
   else webhookRoutes(app, c);

@@ -7,6 +7,7 @@ import { registerRolloverCommands } from './cli/rollover.commands.ts';
 import { registerLinkCommands } from './cli/links.commands.ts';
 import { registerPageCommands } from './cli/page.commands.ts';
 import { reportCliError } from './cli/support.ts';
+import { registerWorkflowCommands } from './cli/workflow.commands.ts';
 
 /**
  * The command-line entry point: a thin layer over the same use cases as the HTTP API.
@@ -21,6 +22,7 @@ export function buildCli(): Command {
   registerRolloverCommands(program);
   registerLinkCommands(program);
   registerPageCommands(program);
+  registerWorkflowCommands(program);
   return program;
 }
 

@@ -15,11 +15,11 @@ import { createOfflineGateway, createOnlineGateway, type LineGateway } from './m
 import { createLiffAuth } from './modules/liff-api/liff.auth.ts';
 import { createLiffService } from './modules/liff-api/liff.usecases.ts';
 import { createLineBot } from './modules/line/line.module.ts';
+import { createNotifier } from './modules/notifications/notifier.ts';
 import { forgetSimulatedIds } from './modules/line/linking/simulated-ids.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
-import { createReviewRequests } from './modules/reminders/review-requests.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 import { createReportsService } from './modules/reports/reports.usecases.ts';
 import { createSummaryExtras } from './modules/reports/summary-extras.ts';
@@ -45,11 +45,11 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const orgs = createOrgService({ db, repo: orgRepo, audit });
   const auth = createAuthService({ db, audit });
   const cycles = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
-  // A submit notifies the item's reviewers in the same transaction (reminders/review-requests.ts).
-  const onSubmitted = createReviewRequests({ db, config });
+  // Every change to an assignment tells the people it concerns, in the same transaction (notifications/notifier.ts).
+  const onChanged = createNotifier({ db, config });
   const orgDomains = async (orgId: number) => (await orgRepo.byId(orgId))?.websiteDomains ?? [];
   const auditRepo = createAuditRepository(db);
-  const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, auditRepo, clock, orgDomains, onSubmitted });
+  const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, auditRepo, clock, orgDomains, onChanged });
   const imports = createImportService({ db, catalog, cycles, audit, clock, maxRows: config.imports.maxRows });
   // Reports (issue 11): link health first, the chat and the daily summary show it.
   const linksRepo = createLinksRepository(db);

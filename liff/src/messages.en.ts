@@ -58,7 +58,8 @@ export const en: Messages = {
   actions: {
     start: 'Start',
     submit: 'Submit for review',
-    approve: 'Approve',
+    check: 'Checked: passes',
+    approve: 'Certify',
     return: 'Return for changes',
     mark_not_applicable: 'No data (none, because…)',
     reopen: 'Reopen',
@@ -67,7 +68,8 @@ export const en: Messages = {
   actionDone: {
     start: 'Started',
     submit: 'Submitted for review',
-    approve: 'Approved',
+    check: 'Checked',
+    approve: 'Certified',
     return: 'Returned to the preparer',
     mark_not_applicable: 'Marked as no data',
     reopen: 'Reopened',

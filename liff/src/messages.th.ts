@@ -57,7 +57,8 @@ export const th = {
   actions: {
     start: 'เริ่มดำเนินการ',
     submit: 'ส่งตรวจ',
-    approve: 'อนุมัติ',
+    check: 'ตรวจแล้ว ผ่าน',
+    approve: 'รับรอง',
     return: 'ส่งกลับแก้ไข',
     mark_not_applicable: 'ไม่มีข้อมูล (ไม่มี เนื่องจาก…)',
     reopen: 'เปิดแก้ไขอีกครั้ง',
@@ -66,7 +67,8 @@ export const th = {
   actionDone: {
     start: 'เริ่มดำเนินการแล้ว',
     submit: 'ส่งตรวจแล้ว',
-    approve: 'อนุมัติแล้ว',
+    check: 'ตรวจแล้ว',
+    approve: 'รับรองแล้ว',
     return: 'ส่งกลับให้ผู้จัดทำแก้ไขแล้ว',
     mark_not_applicable: 'บันทึกว่าไม่มีข้อมูลแล้ว',
     reopen: 'เปิดแก้ไขอีกครั้งแล้ว',

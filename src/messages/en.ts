@@ -4,6 +4,7 @@ import { liffEn } from './liff.en.ts';
 import { lineEn } from './line.en.ts';
 import { remindersEn } from './reminders.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { workflowEn } from './workflow.en.ts';
 
 type P = Record<string, any>;
 
@@ -45,14 +46,14 @@ export const en: typeof th = {
     SIMULATOR_LOCAL_ONLY: () => 'The LINE simulator only answers requests from the machine running the server (127.0.0.1): it lets anyone act as any officer',
   },
   status: {
-    not_started: 'not started', in_progress: 'in progress', submitted: 'submitted',
-    approved: 'approved', returned: 'returned', not_applicable: 'not applicable',
+    not_started: 'not started', in_progress: 'in progress', submitted: 'submitted (awaiting check)',
+    checked: 'checked (awaiting certification)', approved: 'certified (complete)', returned: 'returned', not_applicable: 'not applicable',
   },
   role: { preparer: 'preparer', supervisor: 'supervisor', certifier: 'certifier' },
   action: {
-    start: 'start', submit: 'submit', approve: 'approve', return: 'return',
+    start: 'start', submit: 'submit', check: 'check', approve: 'certify', return: 'return',
     mark_not_applicable: 'mark not applicable', reopen: 'reopen', add_evidence: 'add evidence to', edit_evidence: 'edit the evidence of', tick_components: 'tick the components of',
-    view: 'view', import: 'import into', snooze: 'snooze reminders for', manage: 'manage', overview: 'see the overview of',
+    view: 'view', import: 'import into', snooze: 'snooze reminders for', manage: 'manage', overview: 'see the overview of', configure: 'configure',
   },
   entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item' },
   importErrors: importEn.errors,
@@ -61,4 +62,5 @@ export const en: typeof th = {
   reminders: remindersEn,
   liff: liffEn,
   reports: reportsEn,
+  workflow: workflowEn,
 };

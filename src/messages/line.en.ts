@@ -75,6 +75,7 @@ export const lineEn: typeof lineTh = {
     submitAnyway: 'Submit anyway',
     tickComponents: 'Tick components',
     snooze: 'Snooze 1 day',
+    check: 'Checked',
     approve: 'Approve',
     return: 'Return',
     open: 'Open',
@@ -87,7 +88,7 @@ export const lineEn: typeof lineTh = {
     counts: (done: number, total: number) => `${done}/${total} items`,
     line: (s: string, n: number) => `${s} ${n}`,
     supervisedTitle: 'Items you supervise or certify',
-    awaiting: (n: number) => `${n} awaiting your approval`,
+    awaiting: (n: number) => `${n} awaiting your check or certification`,
     noneSupervised: 'You do not supervise or certify any item yet',
   },
   actions: {

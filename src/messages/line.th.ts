@@ -73,6 +73,7 @@ export const lineTh = {
     submitAnyway: 'ส่งตรวจเลย',
     tickComponents: 'ติ๊กองค์ประกอบ',
     snooze: 'เลื่อนเตือน 1 วัน',
+    check: 'ตรวจแล้ว',
     approve: 'รับรอง',
     return: 'ส่งกลับแก้ไข',
     open: 'เปิดรายละเอียด',
@@ -85,7 +86,7 @@ export const lineTh = {
     counts: (done: number, total: number) => `${done}/${total} ข้อ`,
     line: (s: string, n: number) => `${s} ${n}`,
     supervisedTitle: 'รายการที่คุณกำกับติดตาม/รับรอง',
-    awaiting: (n: number) => `รอคุณรับรอง ${n} รายการ`,
+    awaiting: (n: number) => `รอคุณตรวจหรือรับรอง ${n} รายการ`,
     noneSupervised: 'คุณยังไม่มีรายการที่ต้องกำกับติดตามหรือรับรอง',
   },
   actions: {

@@ -3,6 +3,7 @@ import { liffTh } from './liff.th.ts';
 import { lineTh } from './line.th.ts';
 import { remindersTh } from './reminders.th.ts';
 import { reportsTh } from './reports.th.ts';
+import { workflowTh } from './workflow.th.ts';
 /** Every user-facing Thai text. Functions take the values they show. */
 type P = Record<string, any>;
 
@@ -47,8 +48,9 @@ export const th = {
   status: {
     not_started: 'ยังไม่เริ่ม',
     in_progress: 'อยู่ระหว่างดำเนินการ',
-    submitted: 'ส่งตรวจแล้ว',
-    approved: 'ดำเนินการแล้ว (รับรองแล้ว)',
+    submitted: 'ส่งตรวจแล้ว (รอตรวจ)',
+    checked: 'ตรวจแล้ว (รอรับรอง)',
+    approved: 'รับรองแล้ว (เสร็จสมบูรณ์)',
     returned: 'ส่งกลับแก้ไข',
     not_applicable: 'ไม่มีข้อมูล (มีเหตุผล)',
   } as Record<string, string>,
@@ -56,6 +58,7 @@ export const th = {
   action: {
     start: 'เริ่มดำเนินการ',
     submit: 'ส่งตรวจ',
+    check: 'ตรวจ',
     approve: 'รับรอง',
     return: 'ส่งกลับแก้ไข',
     mark_not_applicable: 'ระบุว่าไม่มีข้อมูล',
@@ -68,6 +71,7 @@ export const th = {
     snooze: 'เลื่อนการเตือน',
     manage: 'จัดการ',
     overview: 'ดูภาพรวมของ',
+    configure: 'ตั้งค่า',
   } as Record<string, string>,
   entity: {
     assignment: 'รายการมอบหมาย',
@@ -83,6 +87,7 @@ export const th = {
   reminders: remindersTh,
   liff: liffTh,
   reports: reportsTh,
+  workflow: workflowTh,
 };
 
 const urlReasonTh: Record<string, string> = {

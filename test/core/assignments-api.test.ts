@@ -40,11 +40,15 @@ describe('assignment workflow through the use cases', () => {
     await expect(t.container.assignments.transition(sup, a, 'return')).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
     await t.container.assignments.transition(sup, a, 'return', { note: 'ขาดแผนผัง' });
     await t.container.assignments.transition(prep, a, 'submit', { confirmIncomplete: true });
-    const done = await t.container.assignments.transition(officer(id('นายรับรอง ถูกต้อง')), a, 'approve');
-    expect(done.status).toBe('approved');
+    const cert = officer(id('นายรับรอง ถูกต้อง'));
+    await expect(t.container.assignments.transition(cert, a, 'approve')).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' }); // not checked yet
+    const checked = await t.container.assignments.transition(sup, a, 'check');
+    expect(checked).toMatchObject({ status: 'checked', statusBy: `officer:${id('นายกำกับ ติดตาม')}`, submittedBy: `officer:${id('นางสาวเตรียม ข้อมูล')}` });
+    const done = await t.container.assignments.transition(cert, a, 'approve');
+    expect(done).toMatchObject({ status: 'approved', statusBy: `officer:${id('นายรับรอง ถูกต้อง')}` });
     const trail = await t.container.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'assignment'), eq(auditLog.entityId, String(a)))).orderBy(asc(auditLog.id));
     expect(trail.map((r) => r.action)).toEqual([
-      'assignment.start', 'evidence.add', 'assignment.submit', 'assignment.return', 'assignment.submit', 'assignment.approve',
+      'assignment.start', 'evidence.add', 'assignment.submit', 'assignment.return', 'assignment.submit', 'assignment.check', 'assignment.approve',
     ]);
     expect(trail[3]).toMatchObject({ actor: `officer:${id('นายกำกับ ติดตาม')}`, before: { status: 'submitted' }, after: { status: 'returned', statusNote: 'ขาดแผนผัง' } });
   });

@@ -28,7 +28,7 @@ describe('demo data for a fresh machine', () => {
     const org = (await t.container.orgRepo.bySlug('demo'))!;
     const rows = await t.container.assignments.list(cliActor(org.id), {});
     const statuses = new Set(rows.map((a) => a.status));
-    expect([...statuses].sort()).toEqual(['approved', 'in_progress', 'not_started', 'submitted']);
+    expect([...statuses].sort()).toEqual(['approved', 'checked', 'in_progress', 'not_started', 'submitted']);
     expect(rows.some((a) => a.dueOn! < '2025-02-10')).toBe(true);
     expect(rows.some((a) => a.dueOn! > '2025-02-10')).toBe(true);
   });

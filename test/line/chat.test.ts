@@ -57,14 +57,20 @@ describe('1:1 commands', () => {
     expect(textsOf(await deliver(t, textEvent(t, { userId: PREPARER }, 'O27')))).toContain('ไม่พบการมอบหมายข้อ O27');
   });
 
-  it('สรุป for a supervisor shows progress and the submitted items with approve and return buttons', async () => {
+  it('สรุป for a supervisor shows progress and the submitted items with check and return buttons', async () => {
     const sent = await deliver(t, textEvent(t, { userId: SUPERVISOR }, 'สรุป'));
     const all = textsOf(sent);
     expect(all).toContain('รายการที่คุณกำกับติดตาม/รับรอง');
-    expect(all).toContain('รอคุณรับรอง 1 รายการ');
+    expect(all).toContain('รอคุณตรวจหรือรับรอง 1 รายการ');
     const acts = actionsOf(sent);
-    expect(acts.some((a) => a.data === `a=approve&id=${ids[2]}&v=1`)).toBe(true);
+    expect(acts.some((a) => a.data === `a=check&id=${ids[2]}&v=1` && a.label === 'ตรวจแล้ว')).toBe(true);
     expect(acts.some((a) => a.data === `a=ret&id=${ids[2]}&v=1`)).toBe(true);
+    expect(acts.some((a) => a.data?.startsWith('a=approve'))).toBe(false); // certifying is the certifier's step
+  });
+
+  it('สรุป for the certifier lists nothing to certify before the supervisor has checked', async () => {
+    const all = textsOf(await deliver(t, textEvent(t, { userId: CERTIFIER }, 'สรุป')));
+    expect(all).toContain('รอคุณตรวจหรือรับรอง 0 รายการ');
   });
 
   it('anything else gets a short help in 1:1', async () => {
@@ -111,7 +117,9 @@ describe('buttons', () => {
     expect(textsOf(a)).toContain('คุณไม่มีสิทธิ์เริ่มดำเนินการรายการนี้');
     expect((await status(ids[1]!)).status).toBe('not_started');
     const b = await deliver(t, postbackEvent(t, { userId: PREPARER_B }, `a=approve&id=${ids[2]}&v=1`));
-    expect(textsOf(b)).toContain('คุณไม่มีสิทธิ์รับรองรายการนี้');
+    expect(textsOf(b)).toContain('คุณเป็นผู้จัดทำหรือผู้ส่งตรวจ O3 จึงตรวจหรือรับรองรายการนี้เองไม่ได้');
+    const b2 = await deliver(t, postbackEvent(t, { userId: PREPARER_B }, `a=check&id=${ids[2]}&v=1`));
+    expect(textsOf(b2)).toContain('จึงตรวจหรือรับรองรายการนี้เองไม่ได้');
     const c = await deliver(t, postbackEvent(t, { userId: PREPARER_B }, `a=snooze&id=${ids[1]}&d=1`));
     expect(textsOf(c)).toContain('คุณไม่มีสิทธิ์');
     // An unlinked LINE user pressing a forwarded button gets the linking help only.
@@ -132,14 +140,17 @@ describe('buttons', () => {
     expect(await status(ids[2]!)).toMatchObject({ status: 'returned', statusNote: 'ข้อมูลไม่ครบองค์ประกอบ' });
   });
 
-  it('a supervisor approves by button, and can return by typing `ส่งกลับ O1 <เหตุผล>`', async () => {
+  it('a supervisor checks by button (final without a certifier), and can return by typing `ส่งกลับ O1 <เหตุผล>`', async () => {
     const sent = await deliver(t, textEvent(t, { userId: SUPERVISOR }, 'ส่งกลับ ข้อ 1 ลิงก์เปิดไม่ได้'));
     expect(textsOf(sent)).toContain('ส่งกลับ O1 ให้แก้ไขแล้ว: ลิงก์เปิดไม่ได้');
     expect(await status(ids[0]!)).toMatchObject({ status: 'returned', statusNote: 'ลิงก์เปิดไม่ได้' });
     await t.container.assignments.transition({ kind: 'officer', orgId: (await status(ids[0]!)).orgId, officerId: (await t.container.database.db.select().from(officers).where(eq(officers.lineUserId, PREPARER)))[0]!.id, isAdmin: false }, ids[0]!, 'submit', { confirmIncomplete: true });
     const v = (await status(ids[0]!)).version;
-    expect(textsOf(await deliver(t, postbackEvent(t, { userId: SUPERVISOR }, `a=approve&id=${ids[0]}&v=${v}`)))).toContain('รับรอง O1 แล้ว');
+    // A card from before two-step review ("approve") means the supervisor's check.
+    expect(textsOf(await deliver(t, postbackEvent(t, { userId: SUPERVISOR }, `a=approve&id=${ids[0]}&v=${v}`)))).toContain('ตรวจ O1 แล้ว รายการนี้เสร็จสมบูรณ์');
     expect((await status(ids[0]!)).status).toBe('approved');
+    // Pressing it again: already done by them.
+    expect(textsOf(await deliver(t, postbackEvent(t, { userId: SUPERVISOR }, `a=check&id=${ids[0]}&v=${v}`)))).toContain('ตรวจ O1 แล้ว');
   });
 });
 

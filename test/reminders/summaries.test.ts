@@ -39,7 +39,7 @@ describe('daily summaries', () => {
     expect(rows.map((x) => x.recipient).sort()).toEqual(['Cgroupoptin', lineId('sum-anan'), lineId('sum-suda'), lineId('sum-wichai')].sort());
     const admin = flexText(rows.find((x) => x.recipient === lineId('sum-anan'))!.messages);
     expect(admin).toContain('ภาพรวมทั้งหน่วยงาน');
-    expect(admin).toContain('รับรองแล้ว 25% (1/4)');
+    expect(admin).toContain('เสร็จสมบูรณ์ 25% (1/4: รับรองแล้วหรือไม่มีข้อมูล)');
     expect(admin).toContain('เกินกำหนด 1 รายการ');
     expect(admin).toContain('O1 กำหนด 10 ม.ค. 68');
     expect(admin).toContain('สรุปครั้งแรก');

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { catalogItems } from '../catalog/catalog.table.ts';
 import { cycles } from '../cycles/cycles.table.ts';
-import { officers, units } from '../org/org.table.ts';
+import { officers, organizations, units } from '../org/org.table.ts';
 import { assignmentPeople, assignments, componentTicks, evidenceLinks } from './assignments.table.ts';
 import type { Status } from './workflow.ts';
 
@@ -26,6 +26,9 @@ export type AssignmentRow = {
   dueOn: string | null;
   status: Status;
   statusNote: string | null;
+  /** Actor ref of whoever made the last status change, and of the last submit. */
+  statusBy: string | null;
+  submittedBy: string | null;
   version: number;
   updatedAt: Date;
 };
@@ -55,6 +58,8 @@ const rowColumns = {
   dueOn: assignments.dueOn,
   status: assignments.status,
   statusNote: assignments.statusNote,
+  statusBy: assignments.statusBy,
+  submittedBy: assignments.submittedBy,
   version: assignments.version,
   updatedAt: assignments.updatedAt,
 };
@@ -148,11 +153,18 @@ export function createAssignmentsRepository(db: Db) {
       orgId: number,
       id: number,
       expectedVersion: number,
-      v: { status: Status; statusNote: string | null; at: Date },
+      v: { status: Status; statusNote: string | null; by: string; submitted: boolean; at: Date },
     ): Promise<boolean> {
       const updated = await tx
         .update(assignments)
-        .set({ status: v.status, statusNote: v.statusNote, updatedAt: v.at, version: sql`${assignments.version} + 1` })
+        .set({
+          status: v.status,
+          statusNote: v.statusNote,
+          statusBy: v.by,
+          ...(v.submitted ? { submittedBy: v.by } : {}),
+          updatedAt: v.at,
+          version: sql`${assignments.version} + 1`,
+        })
         .where(and(eq(assignments.orgId, orgId), eq(assignments.id, id), eq(assignments.version, expectedVersion)))
         .returning({ id: assignments.id });
       return updated.length === 1;
@@ -172,6 +184,19 @@ export function createAssignmentsRepository(db: Db) {
         .from(evidenceLinks)
         .where(and(eq(evidenceLinks.orgId, orgId), eq(evidenceLinks.assignmentId, assignmentId), eq(evidenceLinks.id, evidenceId)));
       return row;
+    },
+
+    /** The organization's review setting (workflow.ts reviewPath). */
+    async reviewSteps(orgId: number, tx: Db = db): Promise<1 | 2> {
+      const [row] = await tx.select({ n: organizations.reviewSteps }).from(organizations).where(eq(organizations.id, orgId));
+      return row?.n === 1 ? 1 : 2;
+    },
+
+    /** Names of officers of the organization, by id (who checked, who returned). */
+    async officerNames(orgId: number, ids: number[], tx: Db = db): Promise<Map<number, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await tx.select({ id: officers.id, name: officers.name }).from(officers).where(and(eq(officers.orgId, orgId), inArray(officers.id, ids)));
+      return new Map(rows.map((r) => [r.id, r.name]));
     },
 
     async setEvidenceLabel(tx: Db, orgId: number, evidenceId: number, label: string | null): Promise<EvidenceLink> {

@@ -4,7 +4,7 @@ import { cycles } from '../cycles/cycles.table.ts';
 import { officers, organizations, units } from '../org/org.table.ts';
 
 export const assignmentStatus = pgEnum('assignment_status', [
-  'not_started', 'in_progress', 'submitted', 'approved', 'returned', 'not_applicable',
+  'not_started', 'in_progress', 'submitted', 'checked', 'approved', 'returned', 'not_applicable',
 ]);
 export const responsibility = pgEnum('responsibility', ['main', 'co']);
 export const personRole = pgEnum('person_role', ['preparer', 'supervisor', 'certifier']);
@@ -23,6 +23,10 @@ export const assignments = pgTable(
     status: assignmentStatus('status').notNull().default('not_started'),
     /** Return comment or the "none, because…" reason, whichever the last transition needed. */
     statusNote: text('status_note'),
+    /** Actor ref (auth/actor.ts actorRef) of whoever made the last status change: "checked by …", stale cards. */
+    statusBy: text('status_by'),
+    /** Actor ref of the last submit: nobody checks or certifies what they submitted (permissions.ts). */
+    submittedBy: text('submitted_by'),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,29 +3,19 @@ import type { Clock } from '../../shared/clock.ts';
 import { errors } from '../../shared/errors.ts';
 import type { AuditLog } from '../audit/audit.ts';
 import type { AuditRepository, AuditRow } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { actorRef, type Actor } from '../auth/actor.ts';
 import { assertCan, can } from '../auth/permissions.ts';
 import { createContentUseCases } from './assignments.content.ts';
+import type { OnAssignmentChange } from './assignment-events.ts';
 import type { AssignmentRow, AssignmentsRepository, ListFilter, Person } from './assignments.repository.ts';
-import { allowedActions, nextStatus, OPEN_STATUSES, type WorkflowAction } from './workflow.ts';
+import { permissionTarget } from './permission-target.ts';
+import { allowedActions, nextStatus, OPEN_STATUSES, reviewPath, type ReviewPath, type WorkflowAction } from './workflow.ts';
 
-/** A successful submit, as the transaction that made it sees it (`assignment` is the row after). */
-export type SubmittedInfo = {
-  actor: Actor;
-  assignment: AssignmentRow;
-  people: Person[];
-  evidenceCount: number;
-  /** The catalog components the preparer left unticked (their text), for the reviewer to check. */
-  unticked: string[];
-  at: Date;
-};
-
-/**
- * Called inside the submit's transaction, so whatever it writes (the reviewers' notifications)
- * commits or rolls back with the status change: exactly once per submit, never lost. A port, so
- * this module does not depend on LINE or reminders; the container wires the real one.
- */
-export type OnSubmitted = (tx: Db, info: SubmittedInfo) => Promise<void>;
+/** The officer id in an actor ref ("officer:12"), if it is one. */
+export function officerIdOfRef(ref: string | null): number | null {
+  const m = /^officer:(\d+)$/.exec(ref ?? '');
+  return m ? Number(m[1]) : null;
+}
 
 export type TransitionOptions = {
   note?: string | null;
@@ -41,15 +31,21 @@ type Deps = {
   auditRepo: Pick<AuditRepository, 'forAssignment'>;
   clock: Clock;
   orgDomains: (orgId: number) => Promise<readonly string[]>;
-  onSubmitted: OnSubmitted;
+  /** Every change is reported here, inside its transaction (notifications). */
+  onChanged: OnAssignmentChange;
 };
 
-export function createAssignmentsService({ db, repo, audit, auditRepo, clock, orgDomains, onSubmitted }: Deps) {
+export function createAssignmentsService({ db, repo, audit, auditRepo, clock, orgDomains, onChanged }: Deps) {
   async function load(actor: Actor, id: number, tx: Db = db) {
     const row = await repo.byId(actor.orgId, id, tx);
     if (!row) throw errors.notFound('assignment', id);
     const people = await repo.people(actor.orgId, [id], tx);
-    return { row, people };
+    const path = reviewPath({
+      reviewSteps: await repo.reviewSteps(actor.orgId, tx),
+      supervisors: people.filter((p) => p.role === 'supervisor').length,
+      certifiers: people.filter((p) => p.role === 'certifier').length,
+    });
+    return { row, people, path };
   }
 
   async function components(orgId: number, id: number, tx: Db = db): Promise<string[]> {
@@ -59,15 +55,28 @@ export function createAssignmentsService({ db, repo, audit, auditRepo, clock, or
 
   const content = createContentUseCases({ db, repo, audit, clock, orgDomains, load });
 
+  /** The name behind an actor ref when it is an officer (null for a token, the CLI, the system). */
+  async function nameOf(orgId: number, ref: string | null, people: Person[], tx: Db = db): Promise<string | null> {
+    const id = officerIdOfRef(ref);
+    if (id === null) return null;
+    return people.find((p) => p.officerId === id)?.name ?? (await repo.officerNames(orgId, [id], tx)).get(id) ?? null;
+  }
+
+  const allowed = (actor: Actor, row: AssignmentRow, people: Person[], path: ReviewPath) =>
+    allowedActions(row.status, path).filter((a) => can(actor, a, permissionTarget(actor.orgId, row, people)));
+
   return {
-    /** One assignment with its catalog item, people, evidence and ticks, and what this actor may do. */
+    /**
+     * One assignment with its catalog item, people and evidence, what this actor may do, and who
+     * made its last status change (`statusBy`: ref and name; the name is null for an admin token or the CLI).
+     */
     async detail(actor: Actor, id: number) {
-      const { row, people } = await load(actor, id);
+      const { row, people, path } = await load(actor, id);
       assertCan(actor, 'view', { orgId: actor.orgId, people });
       const [evidence, itemId, ticks] = await Promise.all([repo.evidence(actor.orgId, id), repo.itemIdOf(actor.orgId, id), repo.ticks(actor.orgId, id)]);
       const item = itemId === undefined ? undefined : await repo.itemDetail(itemId);
-      const actions = allowedActions(row.status).filter((a) => can(actor, a, { orgId: actor.orgId, people }));
-      return { assignment: row, item, people, evidence, ticked: ticks.map((t) => t.componentIndex), actions };
+      const statusBy = row.statusBy ? { ref: row.statusBy, name: await nameOf(actor.orgId, row.statusBy, people) } : null;
+      return { assignment: row, item, people, evidence, ticked: ticks.map((t) => t.componentIndex), actions: allowed(actor, row, people, path), reviewPath: path, statusBy };
     },
 
     /** What happened to the item, newest first (the audit log, read within the actor's organization). */
@@ -77,14 +86,17 @@ export function createAssignmentsService({ db, repo, audit, auditRepo, clock, or
       return auditRepo.forAssignment(actor.orgId, id, limit);
     },
 
-    /** Moves an assignment through the workflow; permission, transition and version are checked. */
+    /**
+     * Moves an assignment through the workflow; permission, transition and version are checked,
+     * and the change is reported to `onChanged` in the same transaction (notifications).
+     */
     async transition(actor: Actor, id: number, action: WorkflowAction, opts: TransitionOptions = {}) {
       return db.transaction(async (tx) => {
-        const { row, people } = await load(actor, id, tx);
-        assertCan(actor, action, { orgId: actor.orgId, people });
+        const { row, people, path } = await load(actor, id, tx);
+        assertCan(actor, action, permissionTarget(actor.orgId, row, people));
         if (opts.version !== undefined && opts.version !== row.version) throw errors.staleVersion();
-        const evidenceCount = action === 'submit' ? (await repo.evidence(actor.orgId, id, tx)).length : 0;
-        const next = nextStatus(row.status, action, { note: opts.note, evidenceCount });
+        const evidenceCount = (await repo.evidence(actor.orgId, id, tx)).length;
+        const next = nextStatus(row.status, action, { note: opts.note, evidenceCount, path });
         let unticked: string[] = [];
         if (action === 'submit') {
           const all = await components(actor.orgId, id, tx);
@@ -94,7 +106,8 @@ export function createAssignmentsService({ db, repo, audit, auditRepo, clock, or
           unticked = missing.map((i) => all[i]!);
         }
         const at = clock.now();
-        const ok = await repo.setStatus(tx, actor.orgId, id, row.version, { status: next.to, statusNote: next.note, at });
+        const by = actorRef(actor);
+        const ok = await repo.setStatus(tx, actor.orgId, id, row.version, { status: next.to, statusNote: next.note, by, submitted: action === 'submit', at });
         if (!ok) throw errors.staleVersion();
         await audit.record(tx, actor, {
           action: `assignment.${action}`,
@@ -104,12 +117,28 @@ export function createAssignmentsService({ db, repo, audit, auditRepo, clock, or
           after: { status: next.to, statusNote: next.note, ...(unticked.length ? { unticked } : {}) },
         });
         const after = (await repo.byId(actor.orgId, id, tx))!;
-        if (action === 'submit') await onSubmitted(tx, { actor, assignment: after, people, evidenceCount, unticked, at });
+        const actorName = await nameOf(actor.orgId, by, people, tx);
+        await onChanged(tx, { kind: 'transition', action, from: row.status, actor, actorName, assignment: after, people, reviewPath: path, evidenceCount, unticked, at });
         return after;
       });
     },
 
     ...content,
+
+    /**
+     * What this actor may do on each of `rows` (list views), by the same rules as `detail`: the
+     * organization's review path and who submitted or checked each item.
+     */
+    async allowedOn(actor: Actor, rows: AssignmentRow[], people: Person[]): Promise<Map<number, WorkflowAction[]>> {
+      const steps = await repo.reviewSteps(actor.orgId);
+      const out = new Map<number, WorkflowAction[]>();
+      for (const row of rows) {
+        const on = people.filter((p) => p.assignmentId === row.id);
+        const path = reviewPath({ reviewSteps: steps, supervisors: on.filter((p) => p.role === 'supervisor').length, certifiers: on.filter((p) => p.role === 'certifier').length });
+        out.set(row.id, allowed(actor, row, on, path));
+      }
+      return out;
+    },
 
     /** A preparer's items still needing work (submitted ones included), earliest due first. */
     openForOfficer(actor: Actor, officerId: number, cycleId?: number): Promise<AssignmentRow[]> {
@@ -117,7 +146,7 @@ export function createAssignmentsService({ db, repo, audit, auditRepo, clock, or
       return repo.list(actor.orgId, { officerId, roles: ['preparer'], statuses: OPEN_STATUSES, cycleId });
     },
 
-    /** Everything in the organization not yet approved (or declared not applicable). */
+    /** Everything in the organization not final yet (workflow.ts FINAL_STATUSES). */
     pending(actor: Actor, f: Pick<ListFilter, 'cycleId' | 'limit' | 'offset'> = {}): Promise<AssignmentRow[]> {
       assertCan(actor, 'view', { orgId: actor.orgId });
       return repo.list(actor.orgId, { ...f, statuses: OPEN_STATUSES });

@@ -1,38 +1,73 @@
 import { errors } from '../../shared/errors.ts';
 
 /**
- * The status workflow, in one place:
+ * The status workflow, in one place. Review has two steps, as the agencies' own tables have it:
+ * the supervisor (ผู้กำกับติดตาม) checks, the certifier (ผู้รับรองข้อมูล) confirms completeness.
  *
- *   not_started ─start→ in_progress ─submit→ submitted ─approve→ approved
- *        │                  │                    │ return(comment)        │ return / reopen
- *        └──── submit ──────┘                    ↓                        ↓
- *                                             returned ─start/submit→ …
- *   not_started | in_progress | returned ─mark_not_applicable(reason)→ not_applicable
+ *   not_started ─start→ in_progress ─submit→ submitted ─check→ checked ─approve→ approved (final)
+ *        │                  │                    │                 │               │
+ *        └──── submit ──────┘                    └──── return(comment) ────────────┴─→ returned
+ *                                                                                      ─start/submit→ …
+ *   not_started | in_progress | returned ─mark_not_applicable(reason)→ not_applicable (final)
+ *   approved | not_applicable ─reopen→ in_progress;  not_applicable ─return(comment)→ returned
+ *
+ * The review path of one assignment (ReviewPath) decides where check and approve lead:
+ * - two steps (the default, with a supervisor and a certifier on the assignment): check →
+ *   checked, then approve (certify) → approved;
+ * - no certifier on the assignment: the supervisor's check is final (→ approved);
+ * - no supervisor: the certifier approves the submitted item directly;
+ * - the organization chose one-step review: whichever reviewer acts first makes it final.
  *
  * Submitting needs at least one evidence link; returning needs a comment; "not applicable" needs
  * the reason (NACC expects "ไม่มี เนื่องจาก…" to be published too).
  */
-export const STATUSES = ['not_started', 'in_progress', 'submitted', 'approved', 'returned', 'not_applicable'] as const;
+export const STATUSES = ['not_started', 'in_progress', 'submitted', 'checked', 'approved', 'returned', 'not_applicable'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const WORKFLOW_ACTIONS = ['start', 'submit', 'approve', 'return', 'mark_not_applicable', 'reopen'] as const;
+export const WORKFLOW_ACTIONS = ['start', 'submit', 'check', 'approve', 'return', 'mark_not_applicable', 'reopen'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-type Rule = { from: readonly Status[]; to: Status; needsNote?: boolean; needsEvidence?: boolean };
+export type Rule = { from: readonly Status[]; to: Status; needsNote?: boolean; needsEvidence?: boolean };
 
-export const RULES: Readonly<Record<WorkflowAction, Rule>> = {
-  start: { from: ['not_started', 'returned'], to: 'in_progress' },
-  submit: { from: ['not_started', 'in_progress', 'returned'], to: 'submitted', needsEvidence: true },
-  approve: { from: ['submitted'], to: 'approved' },
-  return: { from: ['submitted', 'approved', 'not_applicable'], to: 'returned', needsNote: true },
-  mark_not_applicable: { from: ['not_started', 'in_progress', 'returned'], to: 'not_applicable', needsNote: true },
-  reopen: { from: ['approved', 'not_applicable'], to: 'in_progress' },
-};
+/** Which review steps this assignment still has: a supervisor's check first, a certifier's certification last. */
+export type ReviewPath = { needsCheck: boolean; needsCertification: boolean };
 
-/** Items still needing someone's work: everything but approved and not_applicable. */
-export const OPEN_STATUSES: readonly Status[] = ['not_started', 'in_progress', 'submitted', 'returned'];
-/** What the preparer still has to act on. */
+/** Two steps; the path of an assignment with a supervisor and a certifier in an organization that kept two-step review. */
+export const TWO_STEP: ReviewPath = { needsCheck: true, needsCertification: true };
+
+/** The path of one assignment, from the organization's setting and who is on it. */
+export function reviewPath(o: { reviewSteps: 1 | 2; supervisors: number; certifiers: number }): ReviewPath {
+  if (o.reviewSteps === 1) return { needsCheck: false, needsCertification: false };
+  return { needsCheck: o.supervisors > 0, needsCertification: o.certifiers > 0 };
+}
+
+/** The rules for one review path. */
+export function rulesFor(path: ReviewPath): Readonly<Record<WorkflowAction, Rule>> {
+  return {
+    start: { from: ['not_started', 'returned'], to: 'in_progress' },
+    submit: { from: ['not_started', 'in_progress', 'returned'], to: 'submitted', needsEvidence: true },
+    check: { from: ['submitted'], to: path.needsCertification ? 'checked' : 'approved' },
+    approve: { from: path.needsCheck ? ['checked'] : ['submitted', 'checked'], to: 'approved' },
+    return: { from: ['submitted', 'checked', 'approved', 'not_applicable'], to: 'returned', needsNote: true },
+    mark_not_applicable: { from: ['not_started', 'in_progress', 'returned'], to: 'not_applicable', needsNote: true },
+    reopen: { from: ['approved', 'not_applicable'], to: 'in_progress' },
+  };
+}
+
+/**
+ * Final: nothing more for anyone to do. Exports, summaries, progress bars and the public page
+ * count these (and only these) as done; everything else is open.
+ */
+export const FINAL_STATUSES: readonly Status[] = ['approved', 'not_applicable'];
+export function isFinal(status: Status): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+/** Items still needing someone's work: everything not final. */
+export const OPEN_STATUSES: readonly Status[] = STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
+/** What the preparer still has to act on (reminders, overdue). */
 export const PREPARER_OPEN_STATUSES: readonly Status[] = ['not_started', 'in_progress', 'returned'];
+/** Waiting for a reviewer: the supervisor's check (submitted) or the certifier's (checked). */
+export const IN_REVIEW_STATUSES: readonly Status[] = ['submitted', 'checked'];
 
 /**
  * While the preparer holds the item, its evidence and ticked components may change; once it is
@@ -52,17 +87,12 @@ export function overdueDays(row: { status: Status; dueOn: string | null }, today
   return d > 0 ? d : null;
 }
 
-/** Final: nothing more to do (approved, or declared not applicable with its reason). */
-export function isFinal(status: Status): boolean {
-  return !OPEN_STATUSES.includes(status);
-}
-
 export function nextStatus(
   from: Status,
   action: WorkflowAction,
-  ctx: { note?: string | null; evidenceCount: number },
+  ctx: { note?: string | null; evidenceCount: number; path?: ReviewPath },
 ): { to: Status; note: string | null } {
-  const rule = RULES[action];
+  const rule = rulesFor(ctx.path ?? TWO_STEP)[action];
   if (!rule.from.includes(from)) throw errors.illegalTransition(from, action);
   const note = ctx.note?.trim() || null;
   if (rule.needsNote && !note) throw errors.reasonRequired(action);
@@ -70,6 +100,7 @@ export function nextStatus(
   return { to: rule.to, note: rule.needsNote ? note : null };
 }
 
-export function allowedActions(from: Status): WorkflowAction[] {
-  return WORKFLOW_ACTIONS.filter((a) => RULES[a].from.includes(from));
+export function allowedActions(from: Status, path: ReviewPath = TWO_STEP): WorkflowAction[] {
+  const rules = rulesFor(path);
+  return WORKFLOW_ACTIONS.filter((a) => rules[a].from.includes(from));
 }

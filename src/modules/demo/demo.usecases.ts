@@ -48,18 +48,25 @@ export async function loadDemo(c: DemoDeps): Promise<{ orgSlug: string; created:
   const csv = rows.map((r) => r.join(',')).join('\n');
   const summary = await c.imports.importSheet(actor, { fileName: 'demo.csv', bytes: new TextEncoder().encode(csv), year });
 
-  // Some progress so lists, summaries and buttons have something to show.
+  // Some progress so lists, summaries and buttons have something to show: the preparers submit,
+  // the supervisors check and the certifier certifies, each as themselves (nobody decides their own work).
   const cycle = (await c.cycles.find(org.id, year))!;
   const list = await c.assignments.list(actor, { cycleId: cycle.id });
+  const people = await c.assignments.people(actor, list.map((a) => a.id));
+  const as = (assignmentId: number, role: 'preparer' | 'supervisor' | 'certifier'): Actor => {
+    const p = people.find((x) => x.assignmentId === assignmentId && x.role === role)!;
+    return { kind: 'officer', orgId: org.id, officerId: p.officerId, isAdmin: false };
+  };
   for (const [i, a] of list.entries()) {
-    if (i % 4 === 1) await c.assignments.transition(actor, a.id, 'start');
+    if (i % 4 === 1) await c.assignments.transition(as(a.id, 'preparer'), a.id, 'start');
     if (i % 4 === 2 || i % 4 === 3) {
-      await c.assignments.addEvidence(actor, a.id, { url: `https://www.demo-agency.go.th/ita/${year}/${a.itemCode.toLowerCase()}`, label: a.itemTitle.slice(0, 80) });
+      await c.assignments.addEvidence(as(a.id, 'preparer'), a.id, { url: `https://www.demo-agency.go.th/ita/${year}/${a.itemCode.toLowerCase()}`, label: a.itemTitle.slice(0, 80) });
       // Components ticked, all but the last on every other item: reviewers see what was left unticked.
       const n = (await c.assignments.detail(actor, a.id)).item?.components.length ?? 0;
-      await c.assignments.setTicks(actor, a.id, [...Array(i % 8 === 2 ? Math.max(0, n - 1) : n).keys()]);
-      await c.assignments.transition(actor, a.id, 'submit', { confirmIncomplete: true });
-      if (i % 8 === 3) await c.assignments.transition(actor, a.id, 'approve');
+      await c.assignments.setTicks(as(a.id, 'preparer'), a.id, [...Array(i % 8 === 2 ? Math.max(0, n - 1) : n).keys()]);
+      await c.assignments.transition(as(a.id, 'preparer'), a.id, 'submit', { confirmIncomplete: true });
+      if (i % 8 === 3 || i % 8 === 6) await c.assignments.transition(as(a.id, 'supervisor'), a.id, 'check');
+      if (i % 8 === 3) await c.assignments.transition(as(a.id, 'certifier'), a.id, 'approve');
     }
   }
   await c.orgs.setAdmin(actor, CERTIFIER, true);

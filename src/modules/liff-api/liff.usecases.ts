@@ -4,7 +4,7 @@ import { bangkokDate } from '../../shared/thai-date.ts';
 import type { AssignmentRow } from '../assignments/assignments.repository.ts';
 import type { AssignmentsService, TransitionOptions } from '../assignments/assignments.usecases.ts';
 import { evidenceWarning, type EvidenceWarning } from '../assignments/evidence-url.ts';
-import { allowedActions, contentEditable, PREPARER_OPEN_STATUSES, type WorkflowAction } from '../assignments/workflow.ts';
+import { contentEditable, PREPARER_OPEN_STATUSES, type WorkflowAction } from '../assignments/workflow.ts';
 import { assertCan, can, isAdmin } from '../auth/permissions.ts';
 import type { CatalogService } from '../catalog/catalog.usecases.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
@@ -43,10 +43,12 @@ export function createLiffService(d: Deps) {
     const people = await d.assignments.people(s.actor, ids);
     const byAssignment = new Map<number, typeof people>();
     for (const p of people) byAssignment.set(p.assignmentId, [...(byAssignment.get(p.assignmentId) ?? []), p]);
+    // The same rules as the item's detail: review path, and nobody decides what they submitted (permissions.ts).
+    const allowed = await d.assignments.allowedOn(s.actor, rows, people);
     const entries = rows.map((row) => {
       const on = byAssignment.get(row.id) ?? [];
       const myRoles = [...new Set(on.filter((p) => p.officerId === s.officer.id).map((p) => p.role))];
-      const actions = allowedActions(row.status).filter((a) => can(s.actor, a, { orgId: s.org.id, people: on }));
+      const actions = allowed.get(row.id) ?? [];
       return { row, myRoles, actions };
     });
     return { cycle, entries };

@@ -59,6 +59,13 @@ export function createOrgRepository(db: Db) {
       const [row] = await db.select().from(units).where(and(eq(units.orgId, orgId), eq(units.id, id)));
       return row;
     },
+    /** Sets one- or two-step review; returns the setting before, or undefined when there is no such organization. */
+    async setReviewSteps(tx: Db, orgId: number, steps: 1 | 2): Promise<number | undefined> {
+      const [before] = await tx.select({ n: organizations.reviewSteps }).from(organizations).where(eq(organizations.id, orgId)).for('update');
+      if (!before) return undefined;
+      await tx.update(organizations).set({ reviewSteps: steps }).where(eq(organizations.id, orgId));
+      return before.n;
+    },
     async officersByIds(orgId: number, ids: number[]): Promise<Officer[]> {
       if (ids.length === 0) return [];
       return db.select().from(officers).where(and(eq(officers.orgId, orgId), inArray(officers.id, ids)));

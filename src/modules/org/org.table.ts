@@ -6,6 +6,8 @@ export const organizations = pgTable('organizations', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   websiteDomains: text('website_domains').array().notNull().default(sql`'{}'::text[]`),
+  /** 2: a supervisor checks, then a certifier certifies (workflow.ts); 1: the first reviewer's decision is final. */
+  reviewSteps: integer('review_steps').notNull().default(2),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

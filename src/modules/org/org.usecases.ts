@@ -48,6 +48,27 @@ export function createOrgService({ db, repo, audit }: { db: Db; repo: OrgReposit
         return officer;
       });
     },
+    /**
+     * One-step review (the first supervisor's or certifier's decision is final) or two-step (a
+     * supervisor checks, then a certifier certifies; workflow.ts). Admins only, audited.
+     */
+    async setReviewSteps(actor: Actor, steps: number): Promise<{ before: 1 | 2; after: 1 | 2 }> {
+      assertCan(actor, 'configure', { orgId: actor.orgId });
+      if (steps !== 1 && steps !== 2) throw errors.validation([{ path: 'reviewSteps', message: '1 | 2' }]);
+      return db.transaction(async (tx) => {
+        const before = await repo.setReviewSteps(tx, actor.orgId, steps);
+        if (before === undefined) throw errors.notFound('organization', actor.orgId);
+        if (before !== steps) await audit.record(tx, actor, { action: 'organization.review_steps', entity: 'organization', entityId: actor.orgId, before: { reviewSteps: before }, after: { reviewSteps: steps } });
+        return { before: before === 1 ? 1 : 2, after: steps };
+      });
+    },
+    /** The organization's settings as an admin sees them. */
+    async settings(actor: Actor) {
+      assertCan(actor, 'configure', { orgId: actor.orgId });
+      const org = await repo.byId(actor.orgId);
+      if (!org) throw errors.notFound('organization', actor.orgId);
+      return { slug: org.slug, name: org.name, websiteDomains: org.websiteDomains, reviewSteps: (org.reviewSteps === 1 ? 1 : 2) as 1 | 2 };
+    },
     async bySlug(slug: string) {
       const org = await repo.bySlug(slug);
       if (!org) throw errors.notFound('organization', slug);

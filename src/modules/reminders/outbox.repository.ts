@@ -52,7 +52,7 @@ export function createOutboxRepository(db: Db) {
      * A reminder or summary planned for an earlier day is out of date ("ครบกำหนดพรุ่งนี้" sent a
      * day late is wrong): after an outage such rows are expired, not sent. Admin alerts still go.
      * Review requests carry the date they are due to go out (a submission at 22:00 is planned
-     * for the next window's day, see review-requests.ts), so a deferred one is not stale; one
+     * for the next window's day, see notifications/notifier.ts), so a deferred one is not stale; one
      * that missed its whole day is, like the rest (the daily summary lists what awaits review).
      * Rows another sender holds under a live lease are left to it.
      */

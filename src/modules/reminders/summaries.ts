@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { msg } from '../../messages/index.ts';
-import { OPEN_STATUSES, STATUSES, type Status } from '../assignments/workflow.ts';
+import { isFinal, OPEN_STATUSES, STATUSES, type Status } from '../assignments/workflow.ts';
 import { plainText, summaryMessages, type SummaryView } from './flex.ts';
 import { createOutboxRepository, type OutboxInsert } from './outbox.repository.ts';
 import { loadPolicySet, scopeTables } from './policies.ts';
@@ -42,7 +42,8 @@ export function buildSummary(row: Pick<SummaryRow, 'scope' | 'items' | 'prev'>, 
     scope: row.scope,
     counts,
     total: items.length,
-    approved: counts.approved ?? 0,
+    // Final items (certified, or not applicable with a reason) are what "done" means everywhere.
+    approved: items.filter((i) => isFinal(i.status as Status)).length,
     changes: row.prev ? changes : null,
     overdue: overdue.slice(0, 10),
     overdueTotal: overdue.length,

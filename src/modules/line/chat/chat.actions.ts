@@ -1,9 +1,10 @@
 import type { Messages } from '../../../messages/index.ts';
 import { errors, isAppError } from '../../../shared/errors.ts';
-import { formatThaiDate } from '../../../shared/thai-date.ts';
+import { formatThaiDate, formatThaiDateTime } from '../../../shared/thai-date.ts';
 import type { AssignmentsService } from '../../assignments/assignments.usecases.ts';
-import { PREPARER_OPEN_STATUSES, RULES, type WorkflowAction } from '../../assignments/workflow.ts';
-import type { Actor } from '../../auth/actor.ts';
+import type { AssignmentRow } from '../../assignments/assignments.repository.ts';
+import { IN_REVIEW_STATUSES, PREPARER_OPEN_STATUSES, rulesFor, type WorkflowAction } from '../../assignments/workflow.ts';
+import { actorRef, type Actor } from '../../auth/actor.ts';
 import type { CyclesService } from '../../cycles/cycles.usecases.ts';
 import type { ChatViews } from './chat.views.ts';
 import { bubble, button, flexMessage, postback, text, textMessage, uri } from './flex/common.ts';
@@ -38,13 +39,57 @@ export function errorText(m: Messages, e: unknown): LineMessage[] {
 export function createChatActions(d: Deps) {
   const A = d.m.line.actions;
   const E = d.m.line.evidence;
+  const W = d.m.workflow;
 
-  const done: Record<'start' | 'submit' | 'approve', (code: string) => string> = { start: A.started, submit: A.submitted, approve: A.approved };
+  /** What the presser is told when their action went through (check is final when nobody certifies after it). */
+  function doneText(action: WorkflowAction, row: AssignmentRow, note: string | null): string {
+    const code = row.itemCode;
+    if (action === 'check') return row.status === 'checked' ? W.done.checkedForward(code) : W.done.checkedFinal(code);
+    if (action === 'approve') return W.done.approved(code);
+    if (action === 'return') return A.returned(code, note ?? '');
+    if (action === 'submit') return A.submitted(code);
+    return A.started(code);
+  }
 
-  async function transition(actor: OfficerActor, id: number, action: WorkflowAction, version: number | undefined, note: string | null, ok: (code: string) => string, confirmIncomplete = false) {
+  /**
+   * A card overtaken by someone else (a stale version), or an action the item's status no longer
+   * allows: say what actually happened and by whom ("O5 ได้รับการรับรองแล้วโดย …"), never claim the
+   * presser did it. Their own second tap (or a retried event) finds the status their action led to,
+   * set by them: that is simply done.
+   */
+  async function explain(actor: OfficerActor, id: number, action: WorkflowAction, note: string | null): Promise<LineMessage[] | null> {
+    const det = await d.assignments.detail(actor, id).catch(() => null);
+    if (!det) return null;
+    const row = det.assignment;
+    const code = row.itemCode;
+    const mine = det.statusBy?.ref === actorRef(actor);
+    const led = rulesFor(det.reviewPath)[action];
+    const sameOutcome = row.status === led.to || (action === 'check' && row.status === 'checked');
+    if (mine && sameOutcome && (!led.needsNote || row.statusNote === note)) return [textMessage(doneText(action, row, note))];
+    // Still possible from where the item is now: only the version moved; the generic "open the latest" applies.
+    if (led.from.includes(row.status)) return null;
+    if (action === 'approve' && row.status === 'submitted' && det.reviewPath.needsCheck) return [textMessage(W.overtaken.awaitingCheck(code))];
+    if (row.status === 'submitted' && !det.statusBy) return null;
+    const by = det.statusBy?.name ?? W.someone;
+    const when = formatThaiDateTime(row.updatedAt);
+    const o = W.overtaken;
+    if (row.status === 'returned') return [textMessage(o.returned(code, by, when, row.statusNote ?? ''))];
+    return [textMessage(o[row.status](code, by, when))];
+  }
+
+  /**
+   * Cards sent before two-step review offered supervisors "approve": for someone whose step is the
+   * check (and who may not certify), that button means their check.
+   */
+  async function reviewStepOf(actor: OfficerActor, id: number, action: 'approve'): Promise<WorkflowAction> {
+    const det = await d.assignments.detail(actor, id).catch(() => null);
+    return det && !det.actions.includes(action) && det.actions.includes('check') ? 'check' : action;
+  }
+
+  async function transition(actor: OfficerActor, id: number, action: WorkflowAction, version: number | undefined, note: string | null, confirmIncomplete = false) {
     try {
       const row = await d.assignments.transition(actor, id, action, { version, note, confirmIncomplete });
-      return [textMessage(ok(row.itemCode))];
+      return [textMessage(doneText(action, row, note))];
     } catch (e) {
       if (isAppError(e) && e.code === 'INCOMPLETE_COMPONENTS' && version !== undefined) return confirmIncompleteCard(actor, id, version, e.params);
       if (isAppError(e) && e.code === 'EVIDENCE_REQUIRED') {
@@ -54,12 +99,17 @@ export function createChatActions(d: Deps) {
         if (!d.liffEnabled) return [textMessage(say)];
         return [flexMessage(say, bubble({ body: [text(say)], footer: [button(uri(d.m.line.buttons.addEvidence, d.liffUrl(id)), 'primary')] }, 'kilo'))];
       }
-      // A second tap (or a retried event) finding the item already where the action leads: say so.
       if (isAppError(e) && (e.code === 'STALE_VERSION' || e.code === 'ILLEGAL_TRANSITION')) {
+        const said = await explain(actor, id, action, note);
+        if (said) return said;
+      }
+      if (isAppError(e) && e.code === 'FORBIDDEN' && (action === 'check' || action === 'approve')) {
         const det = await d.assignments.detail(actor, id).catch(() => null);
-        if (det && det.assignment.status === RULES[action].to && det.assignment.statusNote === (RULES[action].needsNote ? note : det.assignment.statusNote)) {
-          return [textMessage(ok(det.assignment.itemCode))];
-        }
+        const onIt = det?.people.some((p) => p.officerId === actor.officerId && p.role === 'preparer') || det?.assignment.submittedBy === actorRef(actor);
+        if (det && onIt) return [textMessage(W.overtaken.ownWork(det.assignment.itemCode))];
+        // A stale card of a step that is no longer theirs (e.g. the item moved on): what happened.
+        const said = det ? await explain(actor, id, action, note) : null;
+        if (said) return said;
       }
       return errorText(d.m, e);
     }
@@ -82,10 +132,12 @@ export function createChatActions(d: Deps) {
       try {
         switch (p.a) {
           case 'start':
+          case 'check':
+            return await transition(actor, p.id, p.a, p.v, null);
           case 'approve':
-            return await transition(actor, p.id, p.a, p.v, null, done[p.a]);
+            return await transition(actor, p.id, await reviewStepOf(actor, p.id, 'approve'), p.v, null);
           case 'submit':
-            return await transition(actor, p.id, 'submit', p.v, null, done.submit, p.c === '1');
+            return await transition(actor, p.id, 'submit', p.v, null, p.c === '1');
           case 'ret': {
             const det = await d.assignments.detail(actor, p.id);
             if (!det.actions.includes('return')) return errorText(d.m, errors.forbidden('return'));
@@ -96,7 +148,7 @@ export function createChatActions(d: Deps) {
           case 'return': {
             const reason = A.returnReasons[p.r];
             if (!reason) return [textMessage(A.badButton)];
-            return await transition(actor, p.id, 'return', p.v, reason, (code) => A.returned(code, reason));
+            return await transition(actor, p.id, 'return', p.v, reason);
           }
           case 'snooze': {
             const s = await d.snoozes.snooze(actor, p.id, p.d);
@@ -120,13 +172,13 @@ export function createChatActions(d: Deps) {
       const code = `O${itemNumber}`;
       const cycle = await d.cycles.latest(actor.orgId);
       if (!cycle) return [textMessage(d.m.line.list.noCycle)];
-      const rows = await d.assignments.list(actor, { cycleId: cycle.id, itemNumber, statuses: ['submitted'], officerId: actor.officerId, roles: ['supervisor', 'certifier'] });
+      const rows = await d.assignments.list(actor, { cycleId: cycle.id, itemNumber, statuses: IN_REVIEW_STATUSES, officerId: actor.officerId, roles: ['supervisor', 'certifier'] });
       const allowed = [];
       for (const r of rows) if ((await d.assignments.detail(actor, r.id)).actions.includes('return')) allowed.push(r);
       if (allowed.length === 0) return [textMessage(A.nothingToReturn(code))];
       if (allowed.length > 1) return [textMessage(A.ambiguousReturn(code)), ...(await d.views.itemDetail(actor, itemNumber, true))];
       const target = allowed[0]!;
-      return transition(actor, target.id, 'return', target.version, reason.slice(0, 2000), (c) => A.returned(c, reason));
+      return transition(actor, target.id, 'return', target.version, reason.slice(0, 2000));
     },
 
     /** `ลิงก์ O12 <url> [คำอธิบาย]`: evidence for the officer's own O12, then the submit button. */

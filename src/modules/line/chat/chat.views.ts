@@ -2,6 +2,7 @@ import type { Clock } from '../../../shared/clock.ts';
 import { bangkokDate } from '../../../shared/thai-date.ts';
 import type { Messages } from '../../../messages/index.ts';
 import type { AssignmentRow } from '../../assignments/assignments.repository.ts';
+import { IN_REVIEW_STATUSES } from '../../assignments/workflow.ts';
 import type { AssignmentsService } from '../../assignments/assignments.usecases.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { CatalogService } from '../../catalog/catalog.usecases.ts';
@@ -119,7 +120,11 @@ export function createChatViews(d: Deps) {
       if (!cycle) return [textMessage(L.list.noCycle)];
       const rows = await d.assignments.list(actor, { cycleId: cycle.id, officerId: actor.officerId, roles: ['supervisor', 'certifier'], limit: ALL });
       if (rows.length === 0) return [textMessage(L.summary.noneSupervised)];
-      const awaiting = sortForList(rows.filter((r) => r.status === 'submitted'), bangkokDate(d.clock.now()));
+      // What waits for this officer's own step: the check when submitted, the certification once checked.
+      const inReview = rows.filter((r) => IN_REVIEW_STATUSES.includes(r.status));
+      const theirs = new Set<number>();
+      for (const r of inReview) if ((await d.assignments.detail(actor, r.id)).actions.some((a) => a === 'check' || a === 'approve')) theirs.add(r.id);
+      const awaiting = sortForList(inReview.filter((r) => theirs.has(r.id)), bangkokDate(d.clock.now()));
       const out: LineMessage[] = [];
       if (offset === 0) {
         const overall = tally(rows);

@@ -11,6 +11,8 @@ export const postbackSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('start'), id, v: version }),
   /** c=1: the officer confirmed submitting with components unticked. */
   z.object({ a: z.literal('submit'), id, v: version, c: z.literal('1').optional() }),
+  /** The supervisor's check (ตรวจแล้ว); approve is the certifier's (รับรอง). */
+  z.object({ a: z.literal('check'), id, v: version }),
   z.object({ a: z.literal('approve'), id, v: version }),
   /** Asks for a reason (quick replies, or typing `ส่งกลับ O12 <เหตุผล>`). */
   z.object({ a: z.literal('ret'), id, v: version }),

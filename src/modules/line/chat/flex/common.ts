@@ -19,6 +19,7 @@ export const COLORS: Record<string, string> = {
   not_started: '#9E9E9E',
   in_progress: '#1E88E5',
   submitted: '#FB8C00',
+  checked: '#7CB342',
   approved: '#43A047',
   returned: '#E53935',
   not_applicable: '#757575',

@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { daysBetween, formatThaiDate } from '../../../../shared/thai-date.ts';
 import type { AssignmentRow } from '../../../assignments/assignments.repository.ts';
-import type { WorkflowAction } from '../../../assignments/workflow.ts';
+import { IN_REVIEW_STATUSES, PREPARER_OPEN_STATUSES, type WorkflowAction } from '../../../assignments/workflow.ts';
 import { bubble, button, clip, COLORS, postback, text, uri, type FlexContext } from './common.ts';
 
 /** One assignment as a card needs it; `actions` are already filtered by the viewer's permissions. */
@@ -14,8 +14,9 @@ export type CardItem = {
   canSnooze: boolean;
 };
 
+/** Days past due of work the preparer still holds: a submitted item waits for its reviewers, so it is not the preparer's overdue. */
 export function overdueDays(row: Pick<AssignmentRow, 'dueOn' | 'status'>, today: string): number | null {
-  if (!row.dueOn || row.status === 'approved' || row.status === 'not_applicable') return null;
+  if (!row.dueOn || !PREPARER_OPEN_STATUSES.includes(row.status)) return null;
   const d = daysBetween(row.dueOn, today);
   return d > 0 ? d : null;
 }
@@ -44,9 +45,11 @@ export function actionButtons(ctx: FlexContext, item: CardItem, withDetail: bool
       ? button(postback(b.done, { a: 'submit', id, v: version }, `${b.done} ${itemCode}`), 'primary')
       : button(uri(b.addEvidence, ctx.liffUrl(id)), 'primary'));
   }
+  if (item.actions.includes('check')) out.push(button(postback(b.check, { a: 'check', id, v: version }, `${b.check} ${itemCode}`), 'primary'));
   if (item.actions.includes('approve')) out.push(button(postback(b.approve, { a: 'approve', id, v: version }, `${b.approve} ${itemCode}`), 'primary'));
-  if (item.actions.includes('return') && item.row.status === 'submitted') out.push(button(postback(b.return, { a: 'ret', id, v: version }, `${b.return} ${itemCode}`)));
-  if (item.canSnooze && item.row.status !== 'submitted') out.push(button(postback(b.snooze, { a: 'snooze', id, d: 1 }, `${b.snooze} ${itemCode}`), 'link'));
+  if (item.actions.includes('return') && IN_REVIEW_STATUSES.includes(item.row.status)) out.push(button(postback(b.return, { a: 'ret', id, v: version }, `${b.return} ${itemCode}`)));
+  // Reminders only go out for work the preparer holds: nothing to snooze on a submitted or final item.
+  if (item.canSnooze && PREPARER_OPEN_STATUSES.includes(item.row.status)) out.push(button(postback(b.snooze, { a: 'snooze', id, d: 1 }, `${b.snooze} ${itemCode}`), 'link'));
   if (withDetail) out.push(button(postback(b.detail, { a: 'detail', id }, `${itemCode}`), 'link'));
   return out.slice(0, 4);
 }

@@ -5,7 +5,7 @@ import { dueLine, overdueDays } from './item-card.ts';
 import type { Postback } from '../postback.ts';
 
 /** The order groups are listed in: what needs someone's action first. */
-export const STATUS_ORDER = ['returned', 'not_started', 'in_progress', 'submitted'] as const;
+export const STATUS_ORDER = ['returned', 'not_started', 'in_progress', 'submitted', 'checked'] as const;
 
 export type ListRow = AssignmentRow & { preparers: string[] };
 

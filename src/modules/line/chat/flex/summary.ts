@@ -1,10 +1,11 @@
 import type { messagingApi } from '@line/bot-sdk';
+import { isFinal, type Status } from '../../../assignments/workflow.ts';
 import { bubble, clip, COLORS, progressBar, separator, text, type FlexContext } from './common.ts';
 
 export type Tally = { done: number; total: number; byStatus: Record<string, number> };
 export type SubIndicatorTally = Tally & { code: string; title: string };
 
-/** Approved and "not applicable" items count as complete. */
+/** Final items (workflow.ts FINAL_STATUSES: certified, or not applicable with its reason) count as complete. */
 export const percent = (t: Pick<Tally, 'done' | 'total'>) => (t.total === 0 ? 0 : Math.round((t.done / t.total) * 100));
 
 function tallyRows(ctx: FlexContext, label: string, t: Tally, bold = false): messagingApi.FlexComponent[] {
@@ -20,7 +21,7 @@ function tallyRows(ctx: FlexContext, label: string, t: Tally, bold = false): mes
     },
     progressBar(percent(t), percent(t) === 100 ? COLORS.approved : COLORS.brand),
     text(
-      [ctx.m.line.summary.counts(t.done, t.total), ...Object.entries(t.byStatus).filter(([s, n]) => n > 0 && s !== 'approved' && s !== 'not_applicable').map(([s, n]) => ctx.m.line.summary.line(ctx.m.status[s] ?? s, n))].join(' · '),
+      [ctx.m.line.summary.counts(t.done, t.total), ...Object.entries(t.byStatus).filter(([s, n]) => n > 0 && !isFinal(s as Status)).map(([s, n]) => ctx.m.line.summary.line(ctx.m.status[s] ?? s, n))].join(' · '),
       { size: 'xxs', color: COLORS.muted },
     ),
   ];
@@ -41,6 +42,6 @@ export function summaryBubble(ctx: FlexContext, title: string, overall: Tally, r
 export function tally(rows: ReadonlyArray<{ status: string }>): Tally {
   const byStatus: Record<string, number> = {};
   for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-  const done = (byStatus.approved ?? 0) + (byStatus.not_applicable ?? 0);
+  const done = rows.filter((r) => isFinal(r.status as Status)).length;
   return { done, total: rows.length, byStatus };
 }

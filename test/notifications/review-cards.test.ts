@@ -20,7 +20,7 @@ const REVIEWERS: Array<[string, 'supervisor' | 'certifier']> = [
   ['นางลาออก แล้ว', 'certifier'],
 ];
 
-describe('review requests: a submit tells the reviewers at once', () => {
+describe('review cards: the reviewer whose step it is gets a card at once', () => {
   let t: BotContext;
   let orgId: number;
   let ids: number[];
@@ -62,12 +62,12 @@ describe('review requests: a submit tells the reviewers at once', () => {
   beforeEach(() => t.standIn.reset());
   afterAll(() => t.close());
 
-  it('writes one outbox row per reachable, linked, active reviewer, in the submit itself', async () => {
+  it('a submit writes one outbox row per reachable, linked, active supervisor (the check is theirs), in the submit itself', async () => {
     const id = ids[0]!;
     await addEvidence(id);
     const after = await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     const rows = await requests(id);
-    expect(rows.map((r) => r.recipient).sort()).toEqual([SUPERVISOR, CERTIFIER].sort());
+    expect(rows.map((r) => r.recipient)).toEqual([SUPERVISOR]);
     for (const r of rows) {
       expect(r.dedupeKey).toBe(`review_request:${orgId}:${r.recipient}:${id}:v${after.version}`);
       expect(r.status).toBe('pending');
@@ -76,32 +76,44 @@ describe('review requests: a submit tells the reviewers at once', () => {
     }
   });
 
-  it('never tells the submitter, even when they are also a reviewer of the item', async () => {
+  it('never asks the submitter to certify, even when they are the item’s certifier', async () => {
     const id = ids[5]!; // the admin certifies it and submits it himself
     await addEvidence(id);
     await t.container.assignments.transition(officer('นายอนันต์ แอดมิน', true), id, 'submit', { confirmIncomplete: true });
     expect((await requests(id)).map((r) => r.recipient)).toEqual([SUPERVISOR]);
+    await t.container.assignments.transition(officer('นายวิชัย คุมงาน'), id, 'check');
+    expect((await requests(id)).map((r) => r.recipient)).toEqual([SUPERVISOR]); // no certification card for the submitter
   });
 
-  it('pushes a card with the chat approve/return postbacks, and approving from it goes through the chat', async () => {
+  it('the supervisor checks from the card in the chat, then the certifier gets hers and certifies from it', async () => {
     const id = ids[0]!;
     const detail = await t.container.assignments.detail(preparer(), id);
     const v = detail.assignment.version;
-    expect((await drain()).sent).toBeGreaterThanOrEqual(2);
-    const toCertifier = pushes().filter((r) => r.body.to === CERTIFIER);
-    expect(toCertifier).toHaveLength(1);
-    const text = textsOf(toCertifier);
+    expect((await drain()).sent).toBeGreaterThanOrEqual(1);
+    const about = (r: { body: unknown }) => JSON.stringify(r.body).includes(`id=${id}&`);
+    const toSupervisor = pushes().filter((r) => r.body.to === SUPERVISOR && about(r));
+    expect(toSupervisor).toHaveLength(1);
+    const text = textsOf(toSupervisor);
     expect(text).toContain(`${detail.assignment.itemCode} `);
     expect(text).toContain(`· กองแผน ส่งตรวจแล้ว โดย นายสมชาย ใจดี`);
     expect(text).toContain('หลักฐาน 1 ลิงก์');
-    const actions = actionsOf(toCertifier);
-    expect(actions).toContainEqual(expect.objectContaining({ type: 'postback', label: 'รับรอง', data: `a=approve&id=${id}&v=${v}` }));
+    const actions = actionsOf(toSupervisor);
+    expect(actions).toContainEqual(expect.objectContaining({ type: 'postback', label: 'ตรวจแล้ว', data: `a=check&id=${id}&v=${v}` }));
     expect(actions).toContainEqual(expect.objectContaining({ type: 'postback', label: 'ส่งกลับแก้ไข', data: `a=ret&id=${id}&v=${v}` }));
     expect((await requests(id)).every((r) => r.status === 'sent')).toBe(true);
 
-    const approve = actions.find((a) => a.data?.startsWith('a=approve'))!.data!;
-    const replies = await deliver(t, postbackEvent(t, { userId: CERTIFIER }, approve));
-    expect(textsOf(replies)).toContain(`รับรอง ${detail.assignment.itemCode} แล้ว`);
+    const check = actions.find((a) => a.data?.startsWith('a=check'))!.data!;
+    expect(textsOf(await deliver(t, postbackEvent(t, { userId: SUPERVISOR }, check)))).toContain(`ตรวจ ${detail.assignment.itemCode} แล้ว ส่งต่อให้ผู้รับรองข้อมูลรับรอง`);
+    expect((await t.container.assignments.detail(preparer(), id)).assignment.status).toBe('checked');
+    const forCertifier = (await requests(id)).filter((r) => r.recipient === CERTIFIER);
+    expect(forCertifier).toHaveLength(1);
+    t.standIn.reset();
+    await drain();
+    const toCertifier = pushes().filter((r) => r.body.to === CERTIFIER && about(r));
+    expect(textsOf(toCertifier)).toContain('ตรวจแล้ว โดย นายวิชัย คุมงาน รอคุณรับรอง');
+    const approve = actionsOf(toCertifier).find((a) => a.data?.startsWith('a=approve'))!;
+    expect(approve.label).toBe('รับรอง');
+    expect(textsOf(await deliver(t, postbackEvent(t, { userId: CERTIFIER }, approve.data!)))).toContain(`รับรอง ${detail.assignment.itemCode} แล้ว รายการนี้เสร็จสมบูรณ์`);
     expect((await t.container.assignments.detail(preparer(), id)).assignment.status).toBe('approved');
   });
 
@@ -110,8 +122,8 @@ describe('review requests: a submit tells the reviewers at once', () => {
     await addEvidence(id);
     const submitted = await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     await t.container.assignments.transition(officer('นายวิชัย คุมงาน'), id, 'return', { note: 'แก้ชื่อไฟล์', version: submitted.version });
-    const replies = await deliver(t, postbackEvent(t, { userId: CERTIFIER }, `a=approve&id=${id}&v=${submitted.version}`));
-    expect(replies).toHaveLength(1);
+    const replies = await deliver(t, postbackEvent(t, { userId: SUPERVISOR }, `a=check&id=${id}&v=${submitted.version}`));
+    expect(textsOf(replies)).toMatch(/ถูกส่งกลับให้แก้ไขแล้วโดย นายวิชัย คุมงาน \(.+\): แก้ชื่อไฟล์/);
     expect((await t.container.assignments.detail(preparer(), id)).assignment.status).toBe('returned');
   });
 
@@ -120,10 +132,10 @@ describe('review requests: a submit tells the reviewers at once', () => {
     const before = (await requests(id)).length;
     const again = await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     const rows = await requests(id);
-    expect(rows).toHaveLength(before + 2);
-    expect(rows.filter((r) => r.dedupeKey.endsWith(`:v${again.version}`)).map((r) => r.recipient).sort()).toEqual([SUPERVISOR, CERTIFIER].sort());
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.filter((r) => r.dedupeKey.endsWith(`:v${again.version}`)).map((r) => r.recipient)).toEqual([SUPERVISOR]);
     await expect(t.container.assignments.transition(preparer(), id, 'submit', { version: again.version - 1, confirmIncomplete: true })).rejects.toMatchObject({ code: 'STALE_VERSION' });
-    expect(await requests(id)).toHaveLength(before + 2);
+    expect(await requests(id)).toHaveLength(before + 1);
   });
 
   it('a submit that fails (no evidence) writes no request', async () => {
@@ -139,7 +151,7 @@ describe('review requests: a submit tells the reviewers at once', () => {
     t.clock.set('2025-01-17T14:00:00Z'); // Friday 21:00 in Bangkok
     await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     const rows = await requests(id);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(1);
     for (const r of rows) {
       expect(r.nextAttemptAt.toISOString()).toBe('2025-01-20T01:30:00.000Z'); // Monday 08:30 in Bangkok
       expect(r.localDate).toBe('2025-01-20');
@@ -151,8 +163,8 @@ describe('review requests: a submit tells the reviewers at once', () => {
     t.clock.set('2025-01-20T01:29:00Z');
     expect((await drain()).sent).toBe(0);
     t.clock.set('2025-01-20T01:30:00Z');
-    expect((await drain()).sent).toBe(2);
-    expect(new Set(pushes().map((p) => p.body.to))).toEqual(new Set([SUPERVISOR, CERTIFIER]));
+    expect((await drain()).sent).toBe(1);
+    expect(new Set(pushes().map((p) => p.body.to))).toEqual(new Set([SUPERVISOR]));
   });
 
   it("follows the organization's own send window", async () => {
@@ -162,6 +174,6 @@ describe('review requests: a submit tells the reviewers at once', () => {
     t.clock.set('2025-01-20T08:30:00Z'); // Monday 15:30: inside the default window, after this organization's
     await t.container.assignments.transition(preparer(), id, 'submit', { confirmIncomplete: true });
     const rows = await requests(id);
-    expect(rows.map((r) => r.nextAttemptAt.toISOString())).toEqual(['2025-01-21T00:00:00.000Z', '2025-01-21T00:00:00.000Z']); // Tuesday 07:00
+    expect(rows.map((r) => r.nextAttemptAt.toISOString())).toEqual(['2025-01-21T00:00:00.000Z']); // Tuesday 07:00
   });
 });
