@@ -12,6 +12,7 @@ export const remindersEn: typeof remindersTh = {
   escalated: (n) => `${n} day(s) overdue, not submitted`,
   unreachable: (names) => `Preparer not reachable on LINE: ${names}`,
   preparers: (names) => `Preparer: ${names}`,
+  returnedReason: (reason) => `Returned: ${reason}`,
   open: 'Open',
   snooze: 'Snooze 1 day',
   more: (n) => `and ${n} more`,

@@ -10,6 +10,7 @@ export const remindersTh = {
   escalated: (n: number) => `เกินกำหนด ${n} วัน ยังไม่ส่งตรวจ`,
   unreachable: (names: string) => `ผู้จัดทำยังติดต่อทาง LINE ไม่ได้: ${names}`,
   preparers: (names: string) => `ผู้จัดทำ: ${names}`,
+  returnedReason: (reason: string) => `ส่งกลับแก้ไข: ${reason}`,
   open: 'เปิด',
   snooze: 'เลื่อน 1 วัน',
   more: (n: number) => `และอีก ${n} รายการ`,

@@ -57,6 +57,12 @@ describe('the preparer is told, through the outbox, in the change’s own transa
     expect(actionsOf(sent)).toContainEqual(expect.objectContaining({ type: 'postback', data: `a=detail&id=${id}` }));
   });
 
+  it('the next reminder for a returned item repeats the reason', async () => {
+    const plan = await t.container.reminders.planReminders(new Date('2025-01-17T02:00:00Z'), { dryRun: true }); // 14 days before, 09:00
+    const mine = (plan.preview ?? []).filter((p) => p.recipient === PREPARER).map((p) => p.text).join('\n');
+    expect(mine).toContain('ส่งกลับแก้ไข: ลิงก์ไม่ตรงกับข้อ');
+  });
+
   it('the check and the final certification are told too, each once', async () => {
     const id = ids[1]!;
     await submit(id);

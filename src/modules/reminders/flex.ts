@@ -30,6 +30,8 @@ export type PlannedItem = {
   reason: 'before' | 'overdue' | 'escalation' | 'unreachable';
   days: number;
   preparers?: string | null;
+  /** A returned item's reason (the reviewer's comment), repeated in every reminder until it is resubmitted. */
+  note?: string | null;
 };
 
 /**
@@ -65,6 +67,7 @@ function itemRow(t: Texts, status: StatusTexts, config: LinkConfig, item: Planne
       color: late ? '#C62828' : '#555555',
     }),
   ];
+  if (item.note) lines.push(text(t.returnedReason(item.note.length > 200 ? `${item.note.slice(0, 199)}…` : item.note), { size: 'xs', color: '#C62828' }));
   if (item.preparers) {
     const who = item.reason === 'unreachable' ? t.unreachable(item.preparers) : t.preparers(item.preparers);
     lines.push(text(who, { size: 'xs', color: '#555555' }));

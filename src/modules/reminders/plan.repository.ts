@@ -71,7 +71,8 @@ export function createPlanRepository(db: Db) {
         ), os as (
           select * from jsonb_to_recordset(${JSON.stringify(t.orgScopes)}::jsonb) as x(org_id int, scope_id int)
         ), due as (
-          select a.id, a.org_id, a.due_on, a.status::text as status, a.item_id, r.reason, r.escalate, (${today}::date - a.due_on) as late
+          select a.id, a.org_id, a.due_on, a.status::text as status, a.item_id, r.reason, r.escalate, (${today}::date - a.due_on) as late,
+            case when a.status = 'returned' then a.status_note end as note
           from assignments a
           left join cs on cs.org_id = a.org_id and cs.cycle_id = a.cycle_id
           left join os on os.org_id = a.org_id
@@ -85,17 +86,17 @@ export function createPlanRepository(db: Db) {
           join assignment_people ap on ap.assignment_id = d.id and ap.role = 'preparer'
           join officers o on o.id = ap.officer_id
         ), flagged as (
-          select id, org_id, due_on, status, item_id, late, bool_or(escalate) as escalate,
+          select id, org_id, due_on, status, item_id, late, note, bool_or(escalate) as escalate,
             string_agg(name, ', ' order by name) as all_names,
             string_agg(name, ', ' order by name) filter (where not reachable and reason is not null) as unreachable_names
-          from prep group by id, org_id, due_on, status, item_id, late
+          from prep group by id, org_id, due_on, status, item_id, late, note
         ), targets as (
           select 'reminder' as kind, p.org_id, p.line_user_id as recipient, p.officer_id, p.name as recipient_name,
-            p.id, p.due_on, p.status, p.item_id, p.reason, p.late, null::text as preparers
+            p.id, p.due_on, p.status, p.item_id, p.reason, p.late, p.note, null::text as preparers
           from prep p where p.reason is not null and p.reachable and not p.snoozed
           union all
           select 'escalation', f.org_id, so.line_user_id, so.id, so.name,
-            f.id, f.due_on, f.status, f.item_id, case when f.escalate then 'escalation' else 'unreachable' end, f.late,
+            f.id, f.due_on, f.status, f.item_id, case when f.escalate then 'escalation' else 'unreachable' end, f.late, f.note,
             case when f.escalate then f.all_names else f.unreachable_names end
           from flagged f
           join assignment_people sp on sp.assignment_id = f.id and sp.role = 'supervisor'
@@ -109,7 +110,7 @@ export function createPlanRepository(db: Db) {
         )
         select kind, org_id, recipient, min(officer_id) as officer_id, min(recipient_name) as recipient_name, max(total)::int as total,
           jsonb_agg(jsonb_build_object('id', id, 'code', code, 'title', title, 'dueOn', due_on, 'status', status,
-            'reason', reason, 'late', late, 'preparers', preparers) order by rn) as items
+            'reason', reason, 'late', late, 'note', note, 'preparers', preparers) order by rn) as items
         from ranked r
         where rn <= ${maxItems}
           and not exists (select 1 from outbox x where x.dedupe_key = r.kind || ':' || r.org_id || ':' || r.recipient || ':' || ${today})

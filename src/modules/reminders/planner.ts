@@ -62,7 +62,7 @@ export function outboxRow(v: { kind: string; orgId: number; recipient: string; o
 
 function toItem(i: ReminderRow['items'][number]): PlannedItem {
   const days = i.reason === 'before' ? -i.late : i.late;
-  return { id: i.id, code: i.code, title: i.title, dueOn: i.dueOn, status: i.status, reason: i.reason, days, preparers: i.preparers };
+  return { id: i.id, code: i.code, title: i.title, dueOn: i.dueOn, status: i.status, reason: i.reason, days, preparers: i.preparers, note: i.note };
 }
 
 /** Plans today's reminders (officers) and escalations (supervisors) due at `now`. */
