@@ -3,12 +3,14 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Container } from './container.ts';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
 import { registerAdminGuard } from './modules/auth/auth.hook.ts';
+import { correctionsRoutes } from './modules/assignments/corrections.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
 import { liffHelmetOptions } from './modules/liff-api/liff.csp.ts';
 import { liffPageRoutes } from './modules/liff-api/liff.page.ts';
 import { liffApiRoutes } from './modules/liff-api/liff.routes.ts';
+import { officersRoutes } from './modules/org/officers.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { webhookRoutes } from './modules/line/webhook/webhook.routes.ts';
 import { linksRoutes } from './modules/links/links.routes.ts';
@@ -47,6 +49,8 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
   publicPageRoutes(app, c);
   rolloverRoutes(app, c);
   orgRoutes(app, c);
+  officersRoutes(app, c);
+  correctionsRoutes(app, c);
   // Exactly one of the two: the LINE webhook with credentials, the simulator without (offline).
   if (c.config.line.offline) simulatorRoutes(app, c);
   else webhookRoutes(app, c);

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCorrectionCommands } from './cli/corrections.commands.ts';
 import { registerLineCommands } from './cli/line.commands.ts';
 import { registerOrgCommands } from './cli/org.commands.ts';
 import { registerReminderCommands } from './cli/reminders.commands.ts';
@@ -23,6 +24,7 @@ export function buildCli(): Command {
   registerLinkCommands(program);
   registerPageCommands(program);
   registerWorkflowCommands(program);
+  registerCorrectionCommands(program);
   return program;
 }
 

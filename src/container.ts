@@ -1,5 +1,7 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { createAssignmentsAdmin } from './modules/assignments/assignments.admin.ts';
+import { createAssignmentsAdminRepository } from './modules/assignments/assignments.admin.repository.ts';
 import { createAssignmentsRepository } from './modules/assignments/assignments.repository.ts';
 import { createAssignmentsService } from './modules/assignments/assignments.usecases.ts';
 import { createAuditLog } from './modules/audit/audit.ts';
@@ -17,6 +19,8 @@ import { createLiffService } from './modules/liff-api/liff.usecases.ts';
 import { createLineBot } from './modules/line/line.module.ts';
 import { createNotifier } from './modules/notifications/notifier.ts';
 import { forgetSimulatedIds } from './modules/line/linking/simulated-ids.ts';
+import { createOfficersRepository } from './modules/org/officers.repository.ts';
+import { createOfficersService } from './modules/org/officers.usecases.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
@@ -49,7 +53,11 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const onChanged = createNotifier({ db, config });
   const orgDomains = async (orgId: number) => (await orgRepo.byId(orgId))?.websiteDomains ?? [];
   const auditRepo = createAuditRepository(db);
-  const assignments = createAssignmentsService({ db, repo: createAssignmentsRepository(db), audit, auditRepo, clock, orgDomains, onChanged });
+  const assignmentsRepo = createAssignmentsRepository(db);
+  const assignments = createAssignmentsService({ db, repo: assignmentsRepo, audit, auditRepo, clock, orgDomains, onChanged });
+  // The admin's corrections (due dates, people, transfers, removal, officers): audited, permission-checked, notified.
+  const corrections = createAssignmentsAdmin({ db, repo: assignmentsRepo, admin: createAssignmentsAdminRepository(), audit, clock, onChanged });
+  const officers = createOfficersService({ db, repo: createOfficersRepository(db), orgRepo, audit });
   const imports = createImportService({ db, catalog, cycles, audit, clock, maxRows: config.imports.maxRows });
   // Reports (issue 11): link health first, the chat and the daily summary show it.
   const linksRepo = createLinksRepository(db);
@@ -71,7 +79,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock, db });
   const publicPage = createPublicPageService({ db, repo: createPublicPageRepository(db), reports: reportsRepo, catalog, cycles, orgRepo, audit, clock });
   const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
-  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links, publicPage };
+  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, corrections, officers, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links, publicPage };
 }
 
 export type Container = ReturnType<typeof createContainer>;

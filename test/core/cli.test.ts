@@ -32,7 +32,7 @@ describe('the CLI', () => {
     expect((await cli('import', 'docs/templates/assignments-template.xlsx', '--org', 'rayong', '--year', '2568')).stdout).toContain('nothing changed');
     const token = await cli('token', 'create', '--org', 'rayong');
     expect(token.stdout.trim()).toMatch(/^ita_[A-Za-z0-9_-]{40,}$/);
-  }, 60_000);
+  }, 180_000);
 
   it('reports errors in Thai with a non-zero exit, and row errors one per line', async () => {
     const missing = await cli('import', 'docs/templates/assignments-template.csv', '--org', 'nope', '--year', '2568');
@@ -40,7 +40,7 @@ describe('the CLI', () => {
     expect(missing.stderr).toContain('ไม่พบหน่วยงาน');
     const badYear = await cli('import', 'docs/templates/assignments-template.csv', '--org', 'rayong', '--year', '2599');
     expect(badYear.stderr).toContain('ยังไม่มีบัญชีรายการ');
-  }, 60_000);
+  }, 180_000);
 
   it('plans reminders as of a given time without sending in a dry run, then links people with one-time codes', async () => {
     const dry = await cli('remind', '--now', '2025-03-24T09:00:00+07:00', '--dry-run');
@@ -49,5 +49,5 @@ describe('the CLI', () => {
     const code = await cli('link-code', '--org', 'rayong', '--officer', 'น.ส. สมศรี ทดสอบ');
     expect(code.stdout.trim()).toMatch(/^[A-Z0-9-]{8,10}$/);
     expect((await cli('link-code', '--org', 'rayong', '--officer', 'น.ส. สมศรี ทดสอบ', '--days', '0')).code).toBe(1);
-  }, 60_000);
+  }, 180_000);
 });

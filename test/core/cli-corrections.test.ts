@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'ita-cli-fix-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The real CLI as a child process, on its own embedded database. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [join(root, 'src/cli.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', LOG_LEVEL: 'silent' },
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+beforeAll(async () => {
+  await cli('org', 'add', 'fixcli', '--name', 'สำนักงานทดสอบ');
+  await cli('import', 'docs/templates/assignments-template.csv', '--org', 'fixcli', '--year', '2568');
+}, 180_000);
+
+describe('the admin corrects from the CLI, in Thai', () => {
+  it('lists officers with their LINE status, moves a due date, puts a person on an item and hands work over', async () => {
+    const list = await cli('officers', '--org', 'fixcli', '--unlinked');
+    expect(list.stdout).toContain('นายสมชาย ตัวอย่าง');
+    expect(list.stdout).toContain('ยังไม่ผูก LINE');
+    const due = await cli('due', '30/04/2568', '--org', 'fixcli', '--item', 'O1');
+    expect(due.stdout).toContain('เปลี่ยนกำหนดส่งเป็น 30 เมษายน 2568 แล้ว 1 จาก 1 รายการ');
+    expect((await cli('due', '31/02/2568', '--org', 'fixcli', '--item', 'O1')).code).toBe(1);
+    const assign = await cli('assign', 'นางวิไล ใจดี', '--org', 'fixcli', '--item', 'O13', '--role', 'ผู้รับรอง');
+    expect(assign.stdout).toContain('นางวิไล ใจดี เป็นผู้รับรอง O13');
+    const transfer = await cli('transfer', 'นายสมชาย ตัวอย่าง', 'นายประเสริฐ มั่นคง', '--org', 'fixcli');
+    expect(transfer.stdout).toMatch(/โอนงาน \d+ รายการจาก นายสมชาย ตัวอย่าง ให้ นายประเสริฐ มั่นคง แล้ว/);
+    expect((await cli('review-steps', '--org', 'fixcli', '--steps', '1')).stdout).toContain('ตรวจขั้นเดียว');
+  }, 180_000);
+});
