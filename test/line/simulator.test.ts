@@ -99,5 +99,6 @@ describe('offline mode and the simulator', () => {
       await bot.close();
     }
     expect(() => loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', PUBLIC_BASE_URL: 'https://ita.example.go.th', OFFLINE_MODE: 'true' })).toThrow(/offline mode/);
-  });
+    // A second app and database inside one test: room for a loaded machine (it took 31 s once, beside other suites).
+  }, 120_000);
 });
