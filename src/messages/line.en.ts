@@ -5,14 +5,18 @@ export const lineEn: typeof lineTh = {
   help: {
     officer: [
       'Commands',
-      '• my: the items you need to do',
+      '• my: the items you need to do, and those waiting for your check or certification',
       '• O12 / status O12: item detail',
-      '• pending: items of the organization not yet approved',
+      '• pending: items of the organization not yet done',
       '• summary: overview of what you supervise or certify',
-      '• evidence O12 <URL> [description]: add an evidence link to an item you prepare, then submit',
+      '• evidence O12 <URL> [description]: add an evidence link to an item you prepare',
+      '• remove link O12 <n>: remove a wrong evidence link',
+      '• submit O12: send an item you prepare for checking',
+      '• n/a O12 <reason>: mark an item not applicable, with the reason',
+      '• check O12 / approve O12: the supervisor checks / the certifier certifies',
       '• return O12 <reason>: send an item back (supervisor/certifier)',
       '• help: this message',
-      'Card buttons: start, submit, snooze, approve, return',
+      'Card buttons: start, submit, snooze, check, approve, return',
     ].join('\n'),
     group: [
       'Group commands (no need to mention the bot)',
@@ -42,7 +46,10 @@ export const lineEn: typeof lineTh = {
   },
   list: {
     myTitle: 'My items',
-    myAlt: (n: number, overdue: number) => `My items: ${n}${overdue ? ` (${overdue} overdue)` : ''}`,
+    myAlt: (n: number, overdue: number, toReview = 0) => {
+      const extra = [toReview ? `${toReview} to check or certify` : '', overdue ? `${overdue} overdue` : ''].filter(Boolean).join(', ');
+      return `My items: ${n}${extra ? ` (${extra})` : ''}`;
+    },
     myEmpty: 'Nothing open for you 🎉',
     pendingTitle: 'Items not yet approved',
     pendingAlt: (n: number, overdue: number) => `Pending: ${n}${overdue ? `, ${overdue} overdue` : ''}`,
@@ -107,6 +114,23 @@ export const lineEn: typeof lineTh = {
     nothingToReturn: (code: string) => `No submitted ${code} awaiting your approval`,
     ambiguousReturn: (code: string) => `${code} awaits your approval for more than one unit; press Return on the card of the one you mean`,
     badButton: 'This button is no longer valid; please list the items again',
+  },
+  typed: {
+    submitUsage: 'Type: submit O12 (sends an item you prepare for checking)',
+    reviewUsage: 'Type: check O12 (supervisor) or approve O12 (certifier)',
+    notApplicableUsage: 'Type: n/a O12 <reason>, e.g. n/a O14 there was no such project this year (the reason is required)',
+    removeUsage: 'Type: remove link O12 <n> (n as numbered in the item detail, e.g. remove link O12 1)',
+    notApplicableDone: (code: string, reason: string) => `${code} marked not applicable. Reason: ${reason}`,
+    notPreparer: (code: string) => `You are not a preparer of ${code} in this cycle`,
+    notReviewer: (code: string) => `You are not a supervisor or certifier of ${code} in this cycle`,
+    nothingToDo: (code: string) => `There is no ${code} you can do this to now; its latest status is below`,
+    ambiguous: (code: string) => `You have ${code} in more than one unit; please use the buttons on the card of the unit you mean`,
+    evidenceList: (code: string, lines: string[]) => `Evidence links of ${code}\n${lines.join('\n')}\nType: remove link ${code} <n>`,
+    noEvidence: (code: string) => `${code} has no evidence link yet`,
+    noSuchEvidence: (code: string, n: number, total: number) => `${code} has ${total} evidence link(s), there is no number ${n} (type remove link ${code} 1${total > 1 ? `–${total}` : ''})`,
+    removed: (code: string, n: number, url: string) => `Removed evidence link ${n} of ${code}: ${url}`,
+    directOnly: 'Use this command in your 1:1 chat with the bot, not in a group',
+    myInGroup: 'Everyone\'s own items are in their 1:1 chat with the bot: open it and type "my" (in this group, type "pending" for the organization\'s open items)',
   },
   daily: {
     on: 'On: this group gets the organization-wide progress summary every working morning',

@@ -83,3 +83,26 @@ describe('reading the evidence command', () => {
     expect(dm('ลิงก์อยู่ไหน').kind).toBe('unknown');
   });
 });
+
+describe('reading the typed actions', () => {
+  it('reads submit, check, certify, not applicable and removing a link, with their item codes', () => {
+    expect(dm('ส่งตรวจ O13')).toEqual({ kind: 'submit', number: 13, code: 'O13' });
+    expect(dm('ส่งตรวจ ข้อ ๑๓')).toMatchObject({ kind: 'submit', number: 13 });
+    expect(dm('ตรวจแล้ว O1')).toEqual({ kind: 'review', step: 'check', number: 1, code: 'O1' });
+    expect(dm('รับรอง o1')).toEqual({ kind: 'review', step: 'approve', number: 1, code: 'O1' });
+    expect(dm('approve O1')).toMatchObject({ kind: 'review', step: 'approve' });
+    expect(dm('ไม่มีข้อมูล O14 เนื่องจากปีนี้ไม่มีโครงการ')).toEqual({ kind: 'notApplicable', number: 14, code: 'O14', reason: 'เนื่องจากปีนี้ไม่มีโครงการ' });
+    expect(dm('ลบลิงก์ O3 2')).toEqual({ kind: 'removeEvidence', number: 3, code: 'O3', index: 2 });
+    expect(dm('ลบลิงค์ O3 ที่ ๒')).toMatchObject({ kind: 'removeEvidence', index: 2 });
+    expect(dm('ลบลิงก์ O3')).toMatchObject({ kind: 'removeEvidence', number: 3, index: null });
+  });
+
+  it('a command without its item code or reason asks for usage; removing a link is not adding one', () => {
+    expect(dm('ส่งตรวจ')).toMatchObject({ kind: 'submit', number: null });
+    expect(dm('รับรอง')).toMatchObject({ kind: 'review', number: null });
+    expect(dm('ไม่มีข้อมูล O14')).toMatchObject({ kind: 'notApplicable', number: 14, reason: '' });
+    expect(dm('ลบลิงก์ O3 https://x.go.th').kind).toBe('removeEvidence');
+    expect(dm('ลบลิงก์ O3 https://x.go.th')).toMatchObject({ number: null });
+    expect(grp('รับรองครับ').kind).toBe('unknown');
+  });
+});

@@ -8,6 +8,7 @@ import type { CatalogService } from '../catalog/catalog.usecases.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
 import { createChatActions } from './chat/chat.actions.ts';
+import { createTypedActions } from './chat/chat.typed.ts';
 import { createChatViews, type LinkHealthOf } from './chat/chat.views.ts';
 import { createLineEventHandler } from './chat/chat.events.ts';
 import { createInboxRepository } from './webhook/inbox.repository.ts';
@@ -43,8 +44,9 @@ export function createLineBot(d: Deps) {
   const snoozes = createSnoozeService({ db: d.db, assignments: d.assignments, clock: d.clock });
   const views = createChatViews({ assignments: d.assignments, cycles: d.cycles, catalog: d.catalog, clock: d.clock, m, liffUrl, linkHealth: d.linkHealth });
   const actions = createChatActions({ assignments: d.assignments, cycles: d.cycles, snoozes, views, m, liffUrl, liffEnabled: Boolean(d.config.line.liffId) });
+  const typed = createTypedActions({ assignments: d.assignments, cycles: d.cycles, views, actions, m });
   const respond = createResponder({ gateway: d.line, clock: d.clock });
-  const handle = createLineEventHandler({ repo, linking, views, actions, respond, m });
+  const handle = createLineEventHandler({ repo, linking, views, actions, typed, respond, m });
   const inbox = createInboxRepository(d.db);
   const worker = createInboxWorker({
     repo: inbox,

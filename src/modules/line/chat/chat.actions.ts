@@ -48,6 +48,7 @@ export function createChatActions(d: Deps) {
     if (action === 'approve') return W.done.approved(code);
     if (action === 'return') return A.returned(code, note ?? '');
     if (action === 'submit') return A.submitted(code);
+    if (action === 'mark_not_applicable') return d.m.line.typed.notApplicableDone(code, note ?? '');
     return A.started(code);
   }
 
@@ -128,6 +129,9 @@ export function createChatActions(d: Deps) {
   }
 
   return {
+    /** One workflow action on one assignment as the officer's; a refusal says why (typed commands, chat.typed.ts). */
+    act: (actor: OfficerActor, id: number, action: WorkflowAction, version: number, note: string | null) => transition(actor, id, action, version, note),
+
     async postback(actor: OfficerActor, p: Postback): Promise<LineMessage[]> {
       try {
         switch (p.a) {

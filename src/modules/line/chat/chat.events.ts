@@ -2,6 +2,7 @@ import type { Messages } from '../../../messages/index.ts';
 import { isAppError } from '../../../shared/errors.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { errorText, type ChatActions } from './chat.actions.ts';
+import type { TypedActions } from './chat.typed.ts';
 import type { ChatViews } from './chat.views.ts';
 import { parseCommand, stripMentions, type Command } from './commands.ts';
 import { textMessage } from './flex/common.ts';
@@ -18,6 +19,7 @@ type Deps = {
   linking: Pick<LinkingService, 'redeemOfficerCode' | 'redeemGroupCode' | 'setGroupDailySummary'>;
   views: ChatViews;
   actions: ChatActions;
+  typed: TypedActions;
   respond: Respond;
   m: Messages;
 };
@@ -33,6 +35,7 @@ const groupActor = (orgId: number, groupId: string): Actor => ({ kind: 'group', 
  */
 export function createLineEventHandler(d: Deps) {
   const L = d.m.line;
+  const T = L.typed;
 
   function linkFailure(f: RedeemFailure): LineMessage[] {
     if (f.reason === 'rate_limited') return [textMessage(L.link.rateLimited(f.minutes ?? 15))];
@@ -68,6 +71,10 @@ export function createLineEventHandler(d: Deps) {
       case 'item': return d.views.itemDetail(actor, cmd.number, true);
       case 'return': return cmd.number && cmd.reason ? d.actions.returnByCode(actor, cmd.number, cmd.reason) : [textMessage(L.actions.returnUsage)];
       case 'evidence': return cmd.number && cmd.url ? d.actions.evidenceByCode(actor, cmd.number, cmd.url, cmd.label) : [textMessage(L.evidence.usage)];
+      case 'removeEvidence': return cmd.number ? d.typed.removeEvidence(actor, cmd.number, cmd.index) : [textMessage(T.removeUsage)];
+      case 'submit': return cmd.number ? d.typed.submit(actor, cmd.number) : [textMessage(T.submitUsage)];
+      case 'review': return cmd.number ? d.typed.review(actor, cmd.number, cmd.step) : [textMessage(T.reviewUsage)];
+      case 'notApplicable': return cmd.number && cmd.reason ? d.typed.notApplicable(actor, cmd.number, cmd.reason) : [textMessage(T.notApplicableUsage)];
       default: return [textMessage(L.unknown)];
     }
   }
@@ -104,6 +111,13 @@ export function createLineEventHandler(d: Deps) {
       case 'return': return officer && cmd.number && cmd.reason ? d.actions.returnByCode(officerActor(officer), cmd.number, cmd.reason) : [];
       // Evidence is personal work: done in the 1:1 chat (a half-typed "ลิงก์ …" in a group is just chat).
       case 'evidence': return cmd.number && cmd.url ? [textMessage(L.evidence.directOnly)] : [];
+      // Reviewers may decide in the working group, as they may return there; the preparer's work is personal.
+      case 'review': return officer && cmd.number ? d.typed.review(officerActor(officer), cmd.number, cmd.step) : [];
+      case 'submit':
+      case 'notApplicable':
+      case 'removeEvidence': return cmd.number ? [textMessage(T.directOnly)] : [];
+      // Someone's own list would show their work to the whole group: a hint instead of silence.
+      case 'my': return [textMessage(T.myInGroup)];
       default: return [];
     }
   }

@@ -64,6 +64,17 @@ export function createChatViews(d: Deps) {
     return rows.map((r) => ({ ...r, preparers: people.filter((p) => p.assignmentId === r.id && p.role === 'preparer').map((p) => p.name) }));
   }
 
+  /**
+   * What waits for this officer's own review step: the check when submitted, the certification
+   * once checked (the same rule as the buttons: the actions permissions.ts allows them).
+   */
+  async function awaitingReview(actor: Extract<Actor, { kind: 'officer' }>, cycleId: number, onIt?: AssignmentRow[]): Promise<AssignmentRow[]> {
+    const rows = (onIt ?? (await d.assignments.list(actor, { cycleId, officerId: actor.officerId, roles: ['supervisor', 'certifier'], statuses: IN_REVIEW_STATUSES, limit: ALL })))
+      .filter((r) => IN_REVIEW_STATUSES.includes(r.status));
+    const theirs = await Promise.all(rows.map(async (r) => (await d.assignments.detail(actor, r.id)).actions.some((a) => a === 'check' || a === 'approve')));
+    return rows.filter((_, i) => theirs[i]);
+  }
+
   /** A carousel page of cards plus a "more" bubble when the list continues. */
   async function carousel(actor: Actor, all: AssignmentRow[], offset: number, viewerActs: boolean, alt: string, more: (o: number) => Parameters<typeof moreBubble>[1]) {
     const page = all.slice(offset, offset + CARDS_PER_PAGE);
@@ -74,16 +85,21 @@ export function createChatViews(d: Deps) {
   }
 
   return {
-    /** งานของฉัน: the officer's open items, overdue first, then by due date. */
+    /**
+     * งานของฉัน: the officer's own work. What they prepare and still hold (overdue first, then by
+     * due date), then what waits for their own review step (the check, or the certification).
+     */
     async myItems(actor: Extract<Actor, { kind: 'officer' }>, offset = 0): Promise<LineMessage[]> {
       const cycle = await d.cycles.latest(actor.orgId);
       if (!cycle) return [textMessage(L.list.noCycle)];
       const today = bangkokDate(d.clock.now());
-      const rows = (await d.assignments.openForOfficer(actor, actor.officerId, cycle.id)).sort((a, b) =>
+      const prepared = (await d.assignments.openForOfficer(actor, actor.officerId, cycle.id)).sort((a, b) =>
         Number(overdueDays(b, today) !== null) - Number(overdueDays(a, today) !== null) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.itemNumber - b.itemNumber);
+      const toReview = sortForList(await awaitingReview(actor, cycle.id), today).filter((r) => !prepared.some((p) => p.id === r.id));
+      const rows = [...prepared, ...toReview];
       if (rows.length === 0) return [textMessage(L.list.myEmpty)];
       const overdue = rows.filter((r) => overdueDays(r, today) !== null).length;
-      return [await carousel(actor, rows, offset, true, L.list.myAlt(rows.length, overdue), (o) => ({ a: 'more', l: 'my', o }))];
+      return [await carousel(actor, rows, offset, true, L.list.myAlt(rows.length, overdue, toReview.length), (o) => ({ a: 'more', l: 'my', o }))];
     },
 
     /** ค้าง: everything not yet approved, grouped by status, overdue first, one page per bubble. */
@@ -120,11 +136,7 @@ export function createChatViews(d: Deps) {
       if (!cycle) return [textMessage(L.list.noCycle)];
       const rows = await d.assignments.list(actor, { cycleId: cycle.id, officerId: actor.officerId, roles: ['supervisor', 'certifier'], limit: ALL });
       if (rows.length === 0) return [textMessage(L.summary.noneSupervised)];
-      // What waits for this officer's own step: the check when submitted, the certification once checked.
-      const inReview = rows.filter((r) => IN_REVIEW_STATUSES.includes(r.status));
-      const theirs = new Set<number>();
-      for (const r of inReview) if ((await d.assignments.detail(actor, r.id)).actions.some((a) => a === 'check' || a === 'approve')) theirs.add(r.id);
-      const awaiting = sortForList(inReview.filter((r) => theirs.has(r.id)), bangkokDate(d.clock.now()));
+      const awaiting = sortForList(await awaitingReview(actor, cycle.id, rows), bangkokDate(d.clock.now()));
       const out: LineMessage[] = [];
       if (offset === 0) {
         const overall = tally(rows);

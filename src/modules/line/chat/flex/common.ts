@@ -29,7 +29,29 @@ export const COLORS: Record<string, string> = {
   brand: '#06C755',
 };
 
-export const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const words = new Intl.Segmenter('th', { granularity: 'word' });
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+/**
+ * Shortens `s` to at most `n` characters with an ellipsis, at a word boundary (Thai is written
+ * without spaces: ICU's dictionary finds the words), never mid-word and never between a letter
+ * and its vowel or tone mark. Callers keep the full text elsewhere (a button's displayText, the
+ * item's detail or page). A single word longer than half the room (a URL) is cut by letter.
+ */
+export function clip(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const fit = (parts: Iterable<{ segment: string }>) => {
+    let out = '';
+    for (const { segment } of parts) {
+      if (out.length + segment.length > n - 1) break;
+      out += segment;
+    }
+    return out;
+  };
+  let out = fit(words.segment(s)).trimEnd();
+  if (out.length < Math.ceil(n / 2)) out = fit(graphemes.segment(s));
+  return `${out}…`;
+}
 
 export function text(t: string, o: Partial<messagingApi.FlexText> = {}): messagingApi.FlexText {
   return { type: 'text', text: t.length ? t : ' ', wrap: true, size: 'sm', ...o };

@@ -34,8 +34,9 @@ export function itemDetailBubble(ctx: FlexContext, v: DetailView): messagingApi.
     separator(),
     text(d.evidence, { weight: 'bold', margin: 'md' }),
     ...(v.evidence.length
-      ? v.evidence.slice(0, MAX_EVIDENCE).flatMap((e) => {
-        const link = text(clip(e.label ? `${e.label}: ${e.url}` : e.url, 200), { size: 'xs', color: '#1565C0', decoration: 'underline', action: linkTo(e.url, ctx.liffUrl(r.id)) });
+      ? v.evidence.slice(0, MAX_EVIDENCE).flatMap((e, i) => {
+        // Numbered as `ลบลิงก์ O3 <n>` counts them.
+        const link = text(clip(`${i + 1}. ${e.label ? `${e.label}: ` : ''}${e.url}`, 200), { size: 'xs', color: '#1565C0', decoration: 'underline', action: linkTo(e.url, ctx.liffUrl(r.id)) });
         const h = v.health?.get(e.id);
         if (!h || WORKING.has(h.state)) return [link];
         return [link, text(ctx.m.reports.links.detailWarning(ctx.m.reports.links.stateLabel(h.state, h.httpStatus)), { size: 'xs', color: COLORS.returned })];
