@@ -4,8 +4,9 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { Container } from '../container.ts';
 import { cliActor } from '../modules/auth/actor.ts';
-import { loadDemo } from '../modules/demo/demo.usecases.ts';
-import { withContainer, year } from './support.ts';
+import { DEMO_SLUG, loadDemo } from '../modules/demo/demo.usecases.ts';
+import { reachability } from '../modules/reminders/reminders.cli.ts';
+import { cliMessages, withContainer, year } from './support.ts';
 
 /** Organizations, imports, tokens, admins, demo data. */
 export function registerOrgCommands(program: Command) {
@@ -19,6 +20,19 @@ export function registerOrgCommands(program: Command) {
       await withContainer(async (c) => {
         const created = await c.orgs.create({ slug, name: o.name, website: o.website });
         console.log(`created organization ${created.slug} (id ${created.id}): ${created.name}`);
+      });
+    });
+
+  org
+    .command('list')
+    .description('every organization, with how many of its officers are linked to LINE')
+    .action(async () => {
+      await withContainer(async (c) => {
+        const m = cliMessages().cli.orgs;
+        const orgs = await c.orgRepo.all();
+        const reach = new Map((await reachability(c)).map((r) => [r.slug, r]));
+        if (orgs.length === 0) console.log(m.empty);
+        for (const o of orgs) console.log(m.line(o.slug, o.name, reach.get(o.slug)?.linked ?? 0, reach.get(o.slug)?.total ?? 0, o.slug === DEMO_SLUG));
       });
     });
 

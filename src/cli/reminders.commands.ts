@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { cliActor } from '../modules/auth/actor.ts';
-import { formatRunResult, runReminders, runSummary } from '../modules/reminders/reminders.cli.ts';
+import { formatRunResult, reachability, runReminders, runSummary } from '../modules/reminders/reminders.cli.ts';
 import { errors } from '../shared/errors.ts';
-import { isoNow, list, withContainer, year } from './support.ts';
+import { cliMessages, isoNow, list, withContainer, year } from './support.ts';
 
 /** Reminder policy, holidays, and running reminders or summaries as of a given time. */
 export function registerReminderCommands(program: Command) {
@@ -56,7 +56,7 @@ export function registerReminderCommands(program: Command) {
       .action(async (o: { now?: Date; dryRun?: boolean }) => {
         await withContainer(async (c) => {
           const r = await run(c, { now: o.now ?? new Date(), dryRun: Boolean(o.dryRun) });
-          console.log(formatRunResult(r));
+          console.log(formatRunResult(cliMessages(), r, await reachability(c)));
         });
       });
   }

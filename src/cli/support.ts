@@ -2,7 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.ts';
 import { createContainer, prepareDatabase, type Container } from '../container.ts';
 import { openDatabase } from '../db/client.ts';
-import { msg } from '../messages/index.ts';
+import { msg, type Lang, type Messages } from '../messages/index.ts';
 import { systemClock } from '../shared/clock.ts';
 import { isAppError } from '../shared/errors.ts';
 
@@ -18,6 +18,19 @@ export async function withContainer<T>(fn: (c: Container) => Promise<T>): Promis
     await database.close();
   }
 }
+
+/**
+ * The CLI's language: Thai unless `--lang en` (a program option, accepted anywhere on the line) or
+ * an English locale (LC_ALL / LANG = en…) asks for English.
+ */
+export function cliLang(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const asked = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+  if (asked) return asked.toLowerCase().startsWith('en') ? 'en' : 'th';
+  return /^en/i.test(env.LC_ALL || env.LANG || '') ? 'en' : 'th';
+}
+
+export const cliMessages = (): Messages => msg(cliLang());
 
 export const year = (v: string) => {
   const n = Number(v);

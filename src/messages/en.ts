@@ -1,6 +1,7 @@
 import type { th } from './th.ts';
 import { importEn } from './import.en.ts';
 import { liffEn } from './liff.en.ts';
+import { cliEn } from './cli.en.ts';
 import { lineEn } from './line.en.ts';
 import { remindersEn } from './reminders.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -59,6 +60,7 @@ export const en: typeof th = {
   importErrors: importEn.errors,
   imports: importEn,
   line: lineEn,
+  cli: cliEn,
   reminders: remindersEn,
   liff: liffEn,
   reports: reportsEn,

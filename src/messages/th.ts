@@ -1,5 +1,6 @@
 import { importTh } from './import.th.ts';
 import { liffTh } from './liff.th.ts';
+import { cliTh } from './cli.th.ts';
 import { lineTh } from './line.th.ts';
 import { remindersTh } from './reminders.th.ts';
 import { reportsTh } from './reports.th.ts';
@@ -84,6 +85,7 @@ export const th = {
   importErrors: importTh.errors,
   imports: importTh,
   line: lineTh,
+  cli: cliTh,
   reminders: remindersTh,
   liff: liffTh,
   reports: reportsTh,

@@ -15,7 +15,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   try {
     const r = await run(process.execPath, [join(root, 'src/cli.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', LOG_LEVEL: 'silent' },
+      env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', DATA_DIR: dataDir, DATABASE_URL: '', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', LOG_LEVEL: 'silent' },
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
@@ -45,7 +45,13 @@ describe('the CLI', () => {
   it('plans reminders as of a given time without sending in a dry run, then links people with one-time codes', async () => {
     const dry = await cli('remind', '--now', '2025-03-24T09:00:00+07:00', '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain('dry run for 2025-03-24');
+    // Thai by default, dates in พ.ศ.; nobody linked yet says why nothing would be sent.
+    expect(dry.stdout).toContain('ทดลองวางแผน (ไม่ส่งจริง) วันที่ 24 มีนาคม 2568');
+    expect(dry.stdout).toMatch(/rayong: ยังไม่มีผู้ใดผูกบัญชี LINE: 0 จาก \d+ คน/);
+    const en = await cli('remind', '--now', '2025-03-24T09:00:00+07:00', '--dry-run', '--lang', 'en');
+    expect(en.stdout).toContain('dry run for 2025-03-24');
+    expect(en.stdout).toMatch(/rayong: nobody has linked a LINE account yet: 0 of \d+/);
+    expect((await cli('org', 'list')).stdout).toMatch(/^rayong\tสำนักงานจังหวัดระยอง\tผูกบัญชี LINE 0\/\d+ คน$/m);
     const code = await cli('link-code', '--org', 'rayong', '--officer', 'น.ส. สมศรี ทดสอบ');
     expect(code.stdout.trim()).toMatch(/^[A-Z0-9-]{8,10}$/);
     expect((await cli('link-code', '--org', 'rayong', '--officer', 'น.ส. สมศรี ทดสอบ', '--days', '0')).code).toBe(1);

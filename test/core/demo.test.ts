@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/modules/auth/actor.ts';
 import { loadDemo } from '../../src/modules/demo/demo.usecases.ts';
+import { LINE_USER_ID } from '../../src/modules/import/import.values.ts';
+import { forgetSimulatedIds } from '../../src/modules/line/linking/simulated-ids.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 
 let t: TestContext;
@@ -35,5 +37,21 @@ describe('demo data for a fresh machine', () => {
 
   it('loading it again changes nothing', async () => {
     expect(await loadDemo(t.container)).toMatchObject({ created: false });
+  });
+
+  it('gives demo officers LINE ids no real person can have, forgotten when the service starts with LINE credentials', async () => {
+    const org = (await t.container.orgRepo.bySlug('demo'))!;
+    const ids = (await t.container.orgRepo.officers(org.id)).map((o) => o.lineUserId);
+    expect(ids).toHaveLength(9);
+    for (const id of ids) {
+      expect(id).toMatch(/^Usim[0-9a-f]{32}$/);
+      expect(id).not.toMatch(LINE_USER_ID);
+    }
+    const at = new Date('2025-02-10T02:00:00Z');
+    expect((await t.container.reminders.planReminders(at, { dryRun: true })).planned).toBeGreaterThan(0);
+    // What prepareDatabase does online (container.ts): nothing is planned for them afterwards.
+    expect(await forgetSimulatedIds({ db: t.container.database.db, repo: t.container.lineBot.linkingRepo, audit: t.container.audit })).toBe(9);
+    expect((await t.container.orgRepo.officers(org.id)).every((o) => o.lineUserId === null)).toBe(true);
+    expect((await t.container.reminders.planReminders(at, { dryRun: true })).planned).toBe(0);
   });
 });

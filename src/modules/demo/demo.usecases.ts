@@ -22,7 +22,14 @@ function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export type DemoDeps = Pick<Container, 'config' | 'clock' | 'orgRepo' | 'orgs' | 'catalog' | 'imports' | 'cycles' | 'assignments'>;
+export type DemoDeps = Pick<Container, 'config' | 'clock' | 'database' | 'orgRepo' | 'orgs' | 'catalog' | 'imports' | 'cycles' | 'assignments' | 'lineBot'>;
+
+/**
+ * A demo officer's LINE id: shaped like the simulator's (`Usim` + 32 hex digits), which no real
+ * LINE user id can be (U + 32 hex digits, nothing else), so nothing is ever pushed to a real
+ * person, and forgetSimulatedIds clears it once the service starts with LINE credentials.
+ */
+export const demoLineId = (name: string) => `Usim${createHash('md5').update(`demo:${name}`).digest('hex')}`;
 
 export async function loadDemo(c: DemoDeps): Promise<{ orgSlug: string; created: boolean; assignments: number; groupId?: string }> {
   const existing = await c.orgRepo.bySlug(DEMO_SLUG);
@@ -34,19 +41,22 @@ export async function loadDemo(c: DemoDeps): Promise<{ orgSlug: string; created:
   const items = await c.catalog.items(year);
   const today = bangkokDate(c.clock.now());
 
-  // Offline, everyone gets a LINE id of their own, so reminders and summaries show up in the
-  // simulator; with a real channel, people link themselves with codes.
-  const lineId = (name: string) => (c.config.line.offline ? `U${createHash('md5').update(`demo:${name}`).digest('hex')}` : '');
-  const rows = [['item', 'unit', 'officer', 'position', 'role', 'due', 'line_user_id']];
+  const rows = [['item', 'unit', 'officer', 'position', 'role', 'due']];
   items.forEach((item, i) => {
     const u = i % UNITS.length;
     const due = addDays(today, -6 + ((i * 5) % 40));
-    rows.push([item.code, UNITS[u]!, PREPARERS[u]!, 'นักวิเคราะห์นโยบายและแผน', 'preparer', due, lineId(PREPARERS[u]!)]);
-    rows.push([item.code, UNITS[u]!, SUPERVISORS[u]!, 'ผู้อำนวยการกอง', 'supervisor', due, lineId(SUPERVISORS[u]!)]);
-    rows.push([item.code, UNITS[u]!, CERTIFIER, 'หัวหน้าสำนักปลัด', 'certifier', due, lineId(CERTIFIER)]);
+    rows.push([item.code, UNITS[u]!, PREPARERS[u]!, 'นักวิเคราะห์นโยบายและแผน', 'preparer', due]);
+    rows.push([item.code, UNITS[u]!, SUPERVISORS[u]!, 'ผู้อำนวยการกอง', 'supervisor', due]);
+    rows.push([item.code, UNITS[u]!, CERTIFIER, 'หัวหน้าสำนักปลัด', 'certifier', due]);
   });
   const csv = rows.map((r) => r.join(',')).join('\n');
   const summary = await c.imports.importSheet(actor, { fileName: 'demo.csv', bytes: new TextEncoder().encode(csv), year });
+
+  // Offline, everyone gets a LINE id of their own, so reminders and summaries show up in the
+  // simulator; with a real channel, people link themselves with codes.
+  if (c.config.line.offline) {
+    for (const o of await c.orgRepo.officers(org.id)) await c.lineBot.linkingRepo.setOfficerLineUser(c.database.db, org.id, o.id, demoLineId(o.name));
+  }
 
   // Some progress so lists, summaries and buttons have something to show: the preparers submit,
   // the supervisors check and the certifier certifies, each as themselves (nobody decides their own work).

@@ -18,6 +18,10 @@ export function createOrgRepository(db: Db) {
       const [row] = await db.select().from(organizations).where(eq(organizations.slug, slug));
       return row;
     },
+    /** Every organization (the CLI's list; the only query across organizations, for the operator). */
+    async all(): Promise<Organization[]> {
+      return db.select().from(organizations).orderBy(asc(organizations.slug));
+    },
     async byId(id: number): Promise<Organization | undefined> {
       const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
       return row;

@@ -1,4 +1,5 @@
 import type { Container } from '../../container.ts';
+import type { Messages } from '../../messages/index.ts';
 import type { PlanResult } from './planner.ts';
 import type { DrainResult } from './sender.ts';
 
@@ -25,11 +26,26 @@ export async function runSummary(container: Pick<Container, 'reminders'>, opts: 
   return run(container, plan, opts.now, opts.dryRun);
 }
 
-/** The result as lines for a terminal. */
-export function formatRunResult(r: RunResult): string {
-  const kinds = Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
-  const lines = [`${r.dryRun ? 'dry run for' : 'run for'} ${r.localDate} (Asia/Bangkok): planned ${r.planned} (${kinds})`];
-  if (!r.dryRun) lines.push(`sent ${r.sent}, retry later ${r.retried}, failed ${r.failed}${r.expired ? `, expired (planned for an earlier day) ${r.expired}` : ''}`);
+/** Who in each organization can be reached on LINE (active, linked, not blocking the bot). */
+export type Reach = { slug: string; linked: number; total: number };
+
+export async function reachability(c: Pick<Container, 'orgRepo'>): Promise<Reach[]> {
+  return Promise.all((await c.orgRepo.all()).map(async (org) => {
+    const active = (await c.orgRepo.officers(org.id)).filter((o) => o.active);
+    return { slug: org.slug, linked: active.filter((o) => o.lineUserId !== null && o.reachable).length, total: active.length };
+  }));
+}
+
+/**
+ * The result as lines for a terminal. A run that plans less than expected usually means nobody is
+ * linked yet: each organization's linked count says why ("ยังไม่มีผู้ใดผูกบัญชี LINE: 0 จาก 32 คน").
+ */
+export function formatRunResult(m: Messages, r: RunResult, reach: Reach[] = []): string {
+  const R = m.cli.run;
+  const kinds = Object.entries(r.byKind).map(([k, n]) => `${R.kind[k] ?? k} ${n}`).join(', ') || R.none;
+  const lines = [R.header(r.dryRun, r.localDate, r.planned, kinds)];
+  if (!r.dryRun) lines.push(R.sent(r.sent, r.retried, r.failed, r.expired));
+  for (const o of reach) if (o.total > 0 && o.linked < o.total) lines.push(o.linked === 0 ? m.cli.reach.nobody(o.slug, o.total) : m.cli.reach.some(o.slug, o.linked, o.total));
   for (const p of r.preview ?? []) {
     lines.push('', `→ ${p.name ? `${p.name} ` : ''}(${p.recipient}) [${p.kind}]`, ...p.text.split('\n').map((l) => `  ${l}`));
   }

@@ -1,0 +1,21 @@
+import { formatThaiDate } from '../shared/thai-date.ts';
+
+/** Texts the CLI prints (Thai, the default; dates in พ.ศ.). Mounted as `cli` in th.ts. */
+export const cliTh = {
+  run: {
+    header: (dryRun: boolean, date: string, planned: number, kinds: string) => `${dryRun ? 'ทดลองวางแผน (ไม่ส่งจริง)' : 'วางแผนและส่ง'} วันที่ ${formatThaiDate(date, 'long')}: วางแผน ${planned} ข้อความ (${kinds})`,
+    none: 'ไม่มี',
+    kind: { reminder: 'เตือน', escalation: 'แจ้งผู้กำกับ', summary: 'สรุป', notice: 'แจ้งผู้จัดทำ', review: 'การ์ดตรวจ' } as Record<string, string>,
+    sent: (sent: number, retried: number, failed: number, expired: number) =>
+      `ส่งแล้ว ${sent}, รอส่งใหม่ ${retried}, ล้มเหลว ${failed}${expired ? `, หมดอายุ (วางแผนไว้สำหรับวันก่อน) ${expired}` : ''}`,
+  },
+  /** Why a run would send nothing to an organization: who can be reached on LINE. */
+  reach: {
+    nobody: (org: string, total: number) => `${org}: ยังไม่มีผู้ใดผูกบัญชี LINE: 0 จาก ${total} คน จึงไม่มีข้อความถึงใคร (ออกรหัสผูกบัญชีด้วยคำสั่ง link-code)`,
+    some: (org: string, linked: number, total: number) => `${org}: ผูกบัญชี LINE แล้ว ${linked} จาก ${total} คน (ข้อความถึงเฉพาะผู้ที่ผูกแล้ว)`,
+  },
+  orgs: {
+    line: (slug: string, name: string, linked: number, total: number, demo: boolean) => `${slug}\t${name}\tผูกบัญชี LINE ${linked}/${total} คน${demo ? '\t(ข้อมูลสาธิต)' : ''}`,
+    empty: 'ยังไม่มีหน่วยงาน (สร้างด้วย org add หรือ demo)',
+  },
+};
