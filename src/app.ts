@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Container } from './container.ts';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAdminGuard } from './modules/auth/auth.hook.ts';
 import { correctionsRoutes } from './modules/assignments/corrections.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
@@ -51,6 +52,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
   orgRoutes(app, c);
   officersRoutes(app, c);
   correctionsRoutes(app, c);
+  auditRoutes(app, c);
   // Exactly one of the two: the LINE webhook with credentials, the simulator without (offline).
   if (c.config.line.offline) simulatorRoutes(app, c);
   else webhookRoutes(app, c);

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './cli/audit.commands.ts';
 import { registerCorrectionCommands } from './cli/corrections.commands.ts';
 import { registerLineCommands } from './cli/line.commands.ts';
 import { registerOrgCommands } from './cli/org.commands.ts';
@@ -28,6 +29,7 @@ export function buildCli(): Command {
   registerPageCommands(program);
   registerWorkflowCommands(program);
   registerCorrectionCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

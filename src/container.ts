@@ -6,6 +6,7 @@ import { createAssignmentsRepository } from './modules/assignments/assignments.r
 import { createAssignmentsService } from './modules/assignments/assignments.usecases.ts';
 import { createAuditLog } from './modules/audit/audit.ts';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
+import { createAuditReader } from './modules/audit/audit.usecases.ts';
 import { createAuthService } from './modules/auth/auth.usecases.ts';
 import { createIdTokenVerifier } from './modules/auth/id-token.ts';
 import { createCatalogRepository } from './modules/catalog/catalog.repository.ts';
@@ -57,6 +58,8 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const assignments = createAssignmentsService({ db, repo: assignmentsRepo, audit, auditRepo, clock, orgDomains, onChanged });
   // The admin's corrections (due dates, people, transfers, removal, officers): audited, permission-checked, notified.
   const corrections = createAssignmentsAdmin({ db, repo: assignmentsRepo, admin: createAssignmentsAdminRepository(), audit, clock, onChanged });
+  // Reading the audit log (admin API, CLI): admins only.
+  const auditReader = createAuditReader({ repo: auditRepo, assignments, orgRepo });
   const officers = createOfficersService({ db, repo: createOfficersRepository(db), orgRepo, audit });
   const imports = createImportService({ db, catalog, cycles, audit, clock, maxRows: config.imports.maxRows });
   // Reports (issue 11): link health first, the chat and the daily summary show it.
@@ -79,7 +82,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock, db });
   const publicPage = createPublicPageService({ db, repo: createPublicPageRepository(db), reports: reportsRepo, catalog, cycles, orgRepo, audit, clock });
   const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
-  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, corrections, officers, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links, publicPage };
+  return { config, database, clock, line, audit, auditReader, catalog, orgRepo, orgs, auth, cycles, assignments, corrections, officers, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links, publicPage };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -6,6 +6,9 @@ import type { Container } from '../container.ts';
 import { cliActor } from '../modules/auth/actor.ts';
 import { DEMO_SLUG, loadDemo } from '../modules/demo/demo.usecases.ts';
 import { reachability } from '../modules/reminders/reminders.cli.ts';
+import { errors } from '../shared/errors.ts';
+import { formatThaiDateTime } from '../shared/thai-date.ts';
+import { MAX_ID } from '../shared/validate.ts';
 import { cliMessages, withContainer, year } from './support.ts';
 
 /** Organizations, imports, tokens, admins, demo data. */
@@ -78,6 +81,32 @@ export function registerOrgCommands(program: Command) {
         const t = await c.auth.createToken(organization.id, o.label);
         console.log(t.token);
         console.error(`token ${t.id} for ${organization.slug}: keep it secret; use as "Authorization: Bearer <token>"`);
+      });
+    });
+
+  token
+    .command('list')
+    .description('the organization’s admin API tokens (ids and labels; a token itself is never stored)')
+    .requiredOption('--org <slug>', 'organization')
+    .action(async (o: { org: string }) => {
+      await withContainer(async (c) => {
+        const organization = await c.orgs.bySlug(o.org);
+        const rows = await c.auth.listTokens(cliActor(organization.id));
+        for (const r of rows) console.log(`${r.id}\t${r.label}\tสร้าง ${formatThaiDateTime(r.createdAt)}\t${r.revokedAt ? `เพิกถอนแล้ว ${formatThaiDateTime(r.revokedAt)}` : 'ใช้งานได้'}`);
+        console.log(`รวม ${rows.length} โทเค็น (ใช้งานได้ ${rows.filter((r) => !r.revokedAt).length})`);
+      });
+    });
+  token
+    .command('revoke <id>')
+    .description('revoke an admin API token at once (audited)')
+    .requiredOption('--org <slug>', 'organization')
+    .action(async (id: string, o: { org: string }) => {
+      await withContainer(async (c) => {
+        const organization = await c.orgs.bySlug(o.org);
+        const n = Number(id);
+        if (!Number.isInteger(n) || n < 1 || n > MAX_ID) throw errors.notFound('token', id);
+        const r = await c.auth.revokeToken(cliActor(organization.id), n, c.clock.now());
+        console.log(`เพิกถอนโทเค็น ${r.id} (${r.label}) ของ ${organization.slug} แล้ว: ใช้เรียก API ไม่ได้อีก`);
       });
     });
 

@@ -2,13 +2,15 @@ import type { Command } from 'commander';
 import { cliActor } from '../modules/auth/actor.ts';
 import { formatRunResult, reachability, runReminders, runSummary } from '../modules/reminders/reminders.cli.ts';
 import { errors } from '../shared/errors.ts';
+import { formatThaiDate } from '../shared/thai-date.ts';
+import type { ReminderPolicy } from '../modules/reminders/policy.ts';
 import { cliMessages, isoNow, list, withContainer, year } from './support.ts';
 
 /** Reminder policy, holidays, and running reminders or summaries as of a given time. */
 export function registerReminderCommands(program: Command) {
   program
     .command('policy')
-    .description("set the organization's reminder policy (or one year's, with --year); replaces earlier overrides of that scope")
+    .description("show the organization's reminder policy in force, or set it (or one year's, with --year; replaces earlier overrides of that scope)")
     .requiredOption('--org <slug>', 'organization')
     .option('--year <พ.ศ.>', 'only for this fiscal year', year)
     .option('--offsets <days>', 'days before the due date, e.g. 14,7,3,1,0', list)
@@ -27,8 +29,11 @@ export function registerReminderCommands(program: Command) {
           offsets: o.offsets, overdueRepeatCap: o.overdueCap, window: o.window ? { start, end } : undefined,
           workdays: o.workdays, escalationAfterDays: o.escalationDays, summaryTime: o.summaryTime,
         }).filter(([, v]) => v !== undefined));
-        const saved = await c.reminders.setPolicy(cliActor(organization.id), cycle?.id ?? null, policy);
-        console.log(`reminder policy of ${organization.slug}${o.year ? ` for ${o.year}` : ''}: ${JSON.stringify(saved)}`);
+        const actor = cliActor(organization.id);
+        // Nothing to change: the policy in force is shown (configuration ⊕ the organization's and the year's overrides).
+        if (Object.keys(policy).length > 0) await c.reminders.setPolicy(actor, cycle?.id ?? null, policy);
+        console.log(`${Object.keys(policy).length ? 'บันทึกแล้ว: ' : ''}นโยบายการเตือนที่ใช้อยู่ของ ${organization.slug}${o.year ? ` ปี ${o.year}` : ''}`);
+        console.log(policyLines(await c.reminders.policyOf(actor, cycle?.id ?? null)));
       });
     });
 
@@ -40,7 +45,32 @@ export function registerReminderCommands(program: Command) {
       await withContainer(async (c) => {
         const organization = await c.orgs.bySlug(o.org);
         const row = await c.reminders.addHoliday(cliActor(organization.id), date, name.join(' '));
-        console.log(`holiday ${row.date} (${row.name}) for ${organization.slug}`);
+        console.log(`เพิ่มวันหยุด ${formatThaiDate(row.date, 'long')}${row.name !== row.date ? ` (${row.name})` : ''} ของ ${organization.slug} แล้ว: วันนั้นไม่มีการเตือนและสรุป`);
+      });
+    });
+
+  program
+    .command('holidays')
+    .description('the holidays without reminders or summaries: the organization’s and every organization’s')
+    .requiredOption('--org <slug>', 'organization')
+    .action(async (o: { org: string }) => {
+      await withContainer(async (c) => {
+        const organization = await c.orgs.bySlug(o.org);
+        const rows = await c.reminders.holidays(cliActor(organization.id));
+        for (const r of rows) console.log(`${formatThaiDate(r.date, 'long')}\t${r.name && r.name !== r.date ? r.name : '-'}${r.everyone ? '\t(ทุกหน่วยงาน)' : ''}`);
+        console.log(`รวม ${rows.length} วัน`);
+      });
+    });
+
+  program
+    .command('holiday-remove <date>')
+    .description('remove one of the organization’s holidays, e.g. 13/04/2568')
+    .requiredOption('--org <slug>', 'organization')
+    .action(async (date: string, o: { org: string }) => {
+      await withContainer(async (c) => {
+        const organization = await c.orgs.bySlug(o.org);
+        const r = await c.reminders.removeHoliday(cliActor(organization.id), date);
+        console.log(`ลบวันหยุด ${formatThaiDate(r.date, 'long')} (${r.name}) ของ ${organization.slug} แล้ว`);
       });
     });
 
@@ -60,4 +90,18 @@ export function registerReminderCommands(program: Command) {
         });
       });
   }
+}
+
+const WEEKDAYS = ['', 'จันทร์', 'อังคาร', 'พุธ', 'พฤหัสบดี', 'ศุกร์', 'เสาร์', 'อาทิตย์'];
+
+/** The policy as a person reads it (not JSON). */
+function policyLines(p: ReminderPolicy): string {
+  return [
+    `  เตือนก่อนกำหนดส่ง: ${p.offsets.map((d) => (d === 0 ? 'วันครบกำหนด' : `${d} วัน`)).join(', ')}`,
+    `  เตือนเมื่อเกินกำหนด: ทุกวันทำการ ไม่เกิน ${p.overdueRepeatCap} วัน`,
+    `  แจ้งผู้กำกับติดตามเมื่อเกินกำหนด ${p.escalationAfterDays} วันทำการ`,
+    `  ช่วงเวลาส่ง: ${p.window.start}–${p.window.end} น. (เวลาไทย)`,
+    `  วันทำการ: ${p.workdays.map((d) => WEEKDAYS[d]).join(' ')}`,
+    `  สรุปรายวัน: ${p.summaryTime} น.`,
+  ].join('\n');
 }

@@ -56,7 +56,7 @@ export const en: typeof th = {
     mark_not_applicable: 'mark not applicable', reopen: 'reopen', add_evidence: 'add evidence to', edit_evidence: 'edit the evidence of', tick_components: 'tick the components of',
     view: 'view', import: 'import into', snooze: 'snooze reminders for', manage: 'manage', overview: 'see the overview of', configure: 'configure',
   },
-  entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item' },
+  entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item', token: 'API token', holiday: 'holiday' },
   importErrors: importEn.errors,
   imports: importEn,
   line: lineEn,

@@ -11,7 +11,8 @@ type P = Record<string, any>;
 export const th = {
   errors: {
     VALIDATION_FAILED: (p: P) => `ข้อมูลไม่ถูกต้อง: ${(p.issues ?? []).map((i: P) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}`,
-    NOT_FOUND: (p: P) => `ไม่พบ${entityTh(p.entity)}${p.id !== undefined ? ` (${p.id})` : ''}`,
+    // A Thai word follows ไม่พบ directly; anything else (a path such as /foo) after a space.
+    NOT_FOUND: (p: P) => `ไม่พบ${/^[\u0E00-\u0E7F]/.test(entityTh(p.entity)) ? '' : ' '}${entityTh(p.entity)}${p.id !== undefined ? ` (${p.id})` : ''}`,
     UNAUTHORIZED: () => 'ต้องยืนยันตัวตนก่อนใช้งาน (token ไม่ถูกต้องหรือหมดอายุ)',
     FORBIDDEN: (p: P) => `คุณไม่มีสิทธิ์${actionTh(p.action)}รายการนี้`,
     ITEM_CODE_INVALID: (p: P) => `"${p.input}" ไม่ใช่รหัสข้อ ITA (ตัวอย่าง: O12 หรือ ข้อ 12)`,
@@ -81,6 +82,8 @@ export const th = {
     unit: 'หน่วยงานย่อย',
     cycle: 'รอบการประเมิน',
     item: 'ข้อ',
+    token: 'โทเค็น API',
+    holiday: 'วันหยุด',
   } as Record<string, string>,
   importErrors: importTh.errors,
   imports: importTh,

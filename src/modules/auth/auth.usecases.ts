@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../shared/errors.ts';
 import type { AuditLog } from '../audit/audit.ts';
 import type { Actor } from './actor.ts';
+import { assertCan } from './permissions.ts';
 import { apiTokens } from './auth.table.ts';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -17,6 +18,26 @@ export function createAuthService({ db, audit }: { db: Db; audit: AuditLog }) {
         const [row] = await tx.insert(apiTokens).values({ orgId, label, tokenHash: hash(token) }).returning({ id: apiTokens.id });
         await audit.record(tx, { orgId, ref: 'cli' }, { action: 'token.create', entity: 'api_token', entityId: row!.id, after: { label } });
         return { id: row!.id, token };
+      });
+    },
+
+    /** The organization's tokens (never the token itself: only its hash is kept). */
+    async listTokens(actor: Actor): Promise<Array<{ id: number; label: string; createdAt: Date; revokedAt: Date | null }>> {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      return db.select({ id: apiTokens.id, label: apiTokens.label, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
+        .from(apiTokens).where(eq(apiTokens.orgId, actor.orgId)).orderBy(asc(apiTokens.id));
+    },
+
+    /** Revokes one of the organization's tokens at once (audited); revoking it again changes nothing. */
+    async revokeToken(actor: Actor, id: number, at: Date): Promise<{ id: number; label: string; revokedAt: Date }> {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      return db.transaction(async (tx) => {
+        const [row] = await tx.select().from(apiTokens).where(and(eq(apiTokens.orgId, actor.orgId), eq(apiTokens.id, id)));
+        if (!row) throw errors.notFound('token', id);
+        if (row.revokedAt) return { id, label: row.label, revokedAt: row.revokedAt };
+        await tx.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
+        await audit.record(tx, actor, { action: 'token.revoke', entity: 'api_token', entityId: id, before: { label: row.label } });
+        return { id, label: row.label, revokedAt: at };
       });
     },
 

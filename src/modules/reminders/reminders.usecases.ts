@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../shared/errors.ts';
@@ -9,6 +9,7 @@ import { assertCan } from '../auth/permissions.ts';
 import type { LineGateway } from '../line/line.gateway.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
 import { planReminders } from './planner.ts';
+import { effectivePolicy, loadPolicySet } from './policies.ts';
 import { policyOverrideSchema } from './policy.ts';
 import type { Timers } from './rate-limit.ts';
 import { holidays, reminderPolicies } from './reminders.table.ts';
@@ -40,6 +41,34 @@ export function createRemindersService({ db, line, config, audit, timers, log, s
         await tx.insert(reminderPolicies).values({ orgId: actor.orgId, cycleId, policy: parsed.data });
         await audit.record(tx, actor, { action: 'reminders.policy', entity: 'organization', entityId: actor.orgId, after: { cycleId, policy: parsed.data } });
         return parsed.data;
+      });
+    },
+
+    /** The policy in force for the organization (cycleId null) or one of its cycles: configuration ⊕ overrides. */
+    async policyOf(actor: Actor, cycleId: number | null) {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      return effectivePolicy(await loadPolicySet(db, config, actor.orgId), actor.orgId, cycleId).policy;
+    },
+
+    /** The organization's holidays and the ones every organization has (HOLIDAYS, or added without one), by date. */
+    async holidays(actor: Actor): Promise<Array<{ date: string; name: string; everyone: boolean }>> {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      const rows = await db.select().from(holidays).where(or(eq(holidays.orgId, actor.orgId), isNull(holidays.orgId))).orderBy(asc(holidays.date));
+      const fromConfig = config.reminders.holidays.filter((d) => !rows.some((r) => r.date === d)).map((date) => ({ date, name: '', everyone: true }));
+      return [...rows.map((r) => ({ date: r.date, name: r.name, everyone: r.orgId === null })), ...fromConfig].sort((a, b) => a.date.localeCompare(b.date));
+    },
+
+    /** Removes one of the organization's own holidays (audited); those of every organization are configuration. */
+    async removeHoliday(actor: Actor, date: string) {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      const iso = parseThaiDate(date);
+      if (!iso) throw errors.validation([{ path: 'date', message: `"${date}" ไม่ใช่วันที่ที่ถูกต้อง (ตัวอย่าง 13/04/2568)` }]);
+      return db.transaction(async (t) => {
+        const tx = t as unknown as Db;
+        const removed = await tx.delete(holidays).where(and(eq(holidays.orgId, actor.orgId), eq(holidays.date, iso))).returning();
+        if (removed.length === 0) throw errors.notFound('holiday', iso);
+        await audit.record(tx, actor, { action: 'reminders.holiday.remove', entity: 'organization', entityId: actor.orgId, before: { date: iso, name: removed[0]!.name } });
+        return { date: iso, name: removed[0]!.name };
       });
     },
 
