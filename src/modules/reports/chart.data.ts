@@ -11,10 +11,10 @@ export type BandCounts = Record<Band, number>;
 export type ChartRow = { label: string; counts: BandCounts; total: number };
 export type ChartData = { bySubIndicator: ChartRow[]; byUnit: ChartRow[]; total: BandCounts & { all: number } };
 
-/** Final states count as approved; returned work is back in progress. */
+/** Final states count as approved; in review (submitted or checked) as submitted; returned work is back in progress. */
 export function bandOf(status: Status): Band {
   if (isFinal(status)) return 'approved';
-  if (status === 'submitted') return 'submitted';
+  if (status === 'submitted' || status === 'checked') return 'submitted';
   if (status === 'not_started') return 'notStarted';
   return 'inProgress';
 }

@@ -1,12 +1,11 @@
-import type { Status } from '../assignments/workflow.ts';
+import { FINAL_STATUSES, type Status } from '../assignments/workflow.ts';
 
 /**
- * The states an export counts as final (what goes into ITAS and onto the public page): approved,
- * and "not applicable" with its published reason. The two-step review (submitted → checked →
- * approved) will export its own notion from assignments/workflow.ts; this is the one place to
- * switch over to it.
+ * The states an export counts as final (what goes into ITAS and onto the public page): the
+ * workflow's own (assignments/workflow.ts: certified, and "not applicable" with its published
+ * reason). A checked item still waits for its certifier, so it is not final.
  */
-export const FINAL_STATUSES: readonly Status[] = ['approved', 'not_applicable'];
+export { FINAL_STATUSES };
 
 export const isFinal = (s: Status): boolean => FINAL_STATUSES.includes(s);
 
