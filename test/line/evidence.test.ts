@@ -109,7 +109,7 @@ describe('"done" without evidence explains both ways to add it', () => {
   it('the officer help lists the evidence command and ค้าง', async () => {
     const help = textsOf(await deliver(t, textEvent(t, { userId: PREPARER }, 'ช่วยเหลือ')));
     expect(help).toContain('ลิงก์ O12 <URL>');
-    expect(help).toContain('ค้าง (pending)');
+    expect(help).toContain('• ค้าง: ');
   });
 });
 
