@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Container } from '../../src/container.ts';
 import { assignments } from '../../src/db/schema.ts';
-import { cliActor } from '../../src/modules/auth/actor.ts';
+import { cliActor, type Actor } from '../../src/modules/auth/actor.ts';
 import { seedOrg } from '../helpers/seed.ts';
 
 export const STRATEGY = 'กลุ่มงานยุทธศาสตร์';
@@ -47,10 +47,16 @@ export async function seedReportOrg(c: Container, slug = 'rpt') {
   await c.database.db.update(assignments).set({ responsibility: 'co' }).where(inArray(assignments.id, [o1f!, o2f!]));
   const admin = cliActor(s.org.id);
   const a = c.assignments;
+  // Two-step review: the supervisor checks, the certifier certifies (nobody decides what they submitted).
+  const as = (name: string): Actor => ({ kind: 'officer', orgId: s.org.id, officerId: s.officerIds.get(name)!, isAdmin: false });
+  const review = async (id: number) => {
+    await a.transition(as(supervisor), id, 'check');
+    await a.transition(as(certifier), id, 'approve');
+  };
   const approveWith = async (id: number, links: Array<[string, string | null]>) => {
     for (const [url, label] of links) await a.addEvidence(admin, id, { url, label });
     await a.transition(admin, id, 'submit', { confirmIncomplete: true });
-    await a.transition(admin, id, 'approve');
+    await review(id);
   };
   await approveWith(o1s!, [['https://www.rpt.go.th/structure', '=1+1 แผนผังโครงสร้าง']]);
   await approveWith(o1f!, [['https://www.rpt.go.th/units/finance-chart', 'แผนผังกลุ่มงานการเงิน']]);
@@ -58,7 +64,7 @@ export async function seedReportOrg(c: Container, slug = 'rpt') {
   await a.transition(admin, o2s!, 'submit', { confirmIncomplete: true });
   await a.transition(admin, o2s!, 'return', { note: 'ลิงก์เปิดไม่ได้ กรุณาแก้ไข' });
   await a.transition(admin, o2s!, 'submit', { confirmIncomplete: true });
-  await a.transition(admin, o2s!, 'approve');
+  await review(o2s!);
   await a.addEvidence(admin, o2f!, { url: 'https://www.rpt.go.th/finance-draft' });
   await a.transition(admin, o2f!, 'start');
   await approveWith(o3!, [['https://www.rpt.go.th/authority', '=HYPERLINK("https://evil.example","click")']]);
