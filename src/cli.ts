@@ -16,10 +16,7 @@ import { registerWorkflowCommands } from './cli/workflow.commands.ts';
  * Run as `npm run cli -- <command>` or `npx ita-oit <command>`.
  */
 export function buildCli(): Command {
-  const program = new Command('ita-oit')
-    .description('ITA OIT tracker: administration commands')
-    .option('--lang <th|en>', 'language of the output: th (default) or en; an English LANG also selects en')
-    .showHelpAfterError();
+  const program = new Command('ita-oit').description('ITA OIT tracker: administration commands').showHelpAfterError();
   registerOrgCommands(program);
   registerLineCommands(program);
   registerReminderCommands(program);

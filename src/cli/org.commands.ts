@@ -9,7 +9,7 @@ import { reachability } from '../modules/reminders/reminders.cli.ts';
 import { errors } from '../shared/errors.ts';
 import { formatThaiDateTime } from '../shared/thai-date.ts';
 import { MAX_ID } from '../shared/validate.ts';
-import { cliMessages, withContainer, year } from './support.ts';
+import { cliMessages, langOption, withContainer, year } from './support.ts';
 
 /** Organizations, imports, tokens, admins, demo data. */
 export function registerOrgCommands(program: Command) {
@@ -26,8 +26,7 @@ export function registerOrgCommands(program: Command) {
       });
     });
 
-  org
-    .command('list')
+  langOption(org.command('list'))
     .description('every organization, with how many of its officers are linked to LINE')
     .action(async () => {
       await withContainer(async (c) => {

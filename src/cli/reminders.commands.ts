@@ -4,7 +4,7 @@ import { formatRunResult, reachability, runReminders, runSummary } from '../modu
 import { errors } from '../shared/errors.ts';
 import { formatThaiDate } from '../shared/thai-date.ts';
 import type { ReminderPolicy } from '../modules/reminders/policy.ts';
-import { cliMessages, isoNow, list, withContainer, year } from './support.ts';
+import { cliMessages, isoNow, langOption, list, withContainer, year } from './support.ts';
 
 /** Reminder policy, holidays, and running reminders or summaries as of a given time. */
 export function registerReminderCommands(program: Command) {
@@ -78,8 +78,7 @@ export function registerReminderCommands(program: Command) {
     ['remind', 'plan and send the reminders and escalations due at --now, once', runReminders],
     ['summary', 'plan and send the daily summaries due at --now, once', runSummary],
   ] as const) {
-    program
-      .command(name)
+    langOption(program.command(name))
       .description(what)
       .option('--now <ISO datetime>', 'act as if it were this time', isoNow)
       .option('--dry-run', 'print what would be sent; write and send nothing')

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { createContainer, prepareDatabase, type Container } from '../container.ts';
 import { openDatabase } from '../db/client.ts';
@@ -20,8 +20,8 @@ export async function withContainer<T>(fn: (c: Container) => Promise<T>): Promis
 }
 
 /**
- * The CLI's language: Thai unless `--lang en` (a program option, accepted anywhere on the line) or
- * an English locale (LC_ALL / LANG = en…) asks for English.
+ * The CLI's language: Thai unless `--lang en` (an option of the commands that print text, see
+ * langOption) or an English locale (LC_ALL / LANG = en…) asks for English.
  */
 export function cliLang(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -31,6 +31,9 @@ export function cliLang(argv: readonly string[] = process.argv, env: NodeJS.Proc
 }
 
 export const cliMessages = (): Messages => msg(cliLang());
+
+/** Adds `--lang` to a command that prints text (cliLang reads it). */
+export const langOption = (cmd: Command): Command => cmd.option('--lang <th|en>', 'ภาษา: th (ค่าเริ่มต้น) หรือ en');
 
 export const year = (v: string) => {
   const n = Number(v);
