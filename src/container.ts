@@ -59,7 +59,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
     notify: createBrokenLinkNotifier({ db, config, repo: linksRepo }),
   });
   const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, linkHealth: links.healthOf, log });
-  const reminders = createRemindersService({ db, line, config, audit, log, summaryExtras: createSummaryExtras({ config, clock, links: linksRepo }) });
+  const reminders = createRemindersService({ db, line, config, audit, clock, log, summaryExtras: createSummaryExtras({ config, clock, links: linksRepo }) });
   // The LIFF page: ID tokens verified with LINE Login (online), development tokens offline.
   const idTokens = config.line.loginChannelId
     ? createIdTokenVerifier({ apiBaseUrl: config.line.apiBaseUrl, channelId: config.line.loginChannelId, clock })

@@ -4,6 +4,7 @@ import { liffEn } from './liff.en.ts';
 import { lineEn } from './line.en.ts';
 import { remindersEn } from './reminders.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { deliveryEn } from './delivery.en.ts';
 
 type P = Record<string, any>;
 
@@ -61,4 +62,5 @@ export const en: typeof th = {
   reminders: remindersEn,
   liff: liffEn,
   reports: reportsEn,
+  delivery: deliveryEn,
 };

@@ -1,5 +1,6 @@
 import { importTh } from './import.th.ts';
 import { liffTh } from './liff.th.ts';
+import { deliveryTh } from './delivery.th.ts';
 import { lineTh } from './line.th.ts';
 import { remindersTh } from './reminders.th.ts';
 import { reportsTh } from './reports.th.ts';
@@ -83,6 +84,7 @@ export const th = {
   reminders: remindersTh,
   liff: liffTh,
   reports: reportsTh,
+  delivery: deliveryTh,
 };
 
 const urlReasonTh: Record<string, string> = {

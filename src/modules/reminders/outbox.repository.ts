@@ -7,6 +7,8 @@ import { outbox } from './reminders.table.ts';
 
 export type OutboxInsert = typeof outbox.$inferInsert;
 
+export type ExpiredRow = { id: number; orgId: number; kind: string; localDate: string };
+
 export type ClaimedRow = {
   id: number;
   org_id: number;
@@ -30,22 +32,36 @@ export function createOutboxRepository(db: Db) {
 
     /**
      * Claims up to `n` rows due at `now` (pending ones whose time has come, and 'sending' ones
-     * whose lease expired: their sender died) for this instance until `leaseUntil`. SKIP LOCKED
-     * lets instances claim side by side without waiting for or taking each other's rows.
+     * whose lease is over: their sender died) for this sender until `lease.until`. SKIP LOCKED
+     * lets senders claim side by side without waiting for or taking each other's rows.
+     *
+     * Two clocks: `now` is the time the run acts as (the scheduler's clock, or `remind --now`),
+     * and decides what is due; `lease.now` is the machine's real clock, and decides whether a
+     * lease is over. A lease computed from `--now` would never run out for a rerun with the same
+     * `--now` after a crash (issue 10.4).
      */
-    async claim(now: Date, leaseUntil: Date, n: number): Promise<ClaimedRow[]> {
+    async claim(now: Date, lease: { now: Date; until: Date }, n: number): Promise<ClaimedRow[]> {
       const result = await db.execute(sql`
         with expired as (
-          select id from outbox where status = 'sending' and claimed_until < ${now.toISOString()}::timestamptz
+          select id from outbox where status = 'sending' and claimed_until < ${lease.now.toISOString()}::timestamptz
           limit ${n} for update skip locked
         ), due as (
           select id from outbox where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
           order by next_attempt_at limit ${n} for update skip locked
         )
-        update outbox set status = 'sending', claimed_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
+        update outbox set status = 'sending', claimed_until = ${lease.until.toISOString()}::timestamptz, attempts = attempts + 1
         where id in (select id from expired union all select id from due)
         returning id, org_id, kind, recipient, officer_id, messages, retry_key, attempts`);
       return rowsOf<ClaimedRow>(result).map((r) => ({ ...r, id: Number(r.id) }));
+    },
+
+    /** Extends this sender's leases on the rows it still holds (fenced by attempt: a row reclaimed by another sender is not touched). */
+    async renew(held: Array<Pick<ClaimedRow, 'id' | 'attempts'>>, until: Date): Promise<void> {
+      if (!held.length) return;
+      await db.execute(sql`
+        update outbox o set claimed_until = ${until.toISOString()}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(held)}::jsonb) as h(id bigint, attempts int)
+        where o.id = h.id and o.attempts = h.attempts and o.status = 'sending'`);
     },
 
     /**
@@ -54,16 +70,16 @@ export function createOutboxRepository(db: Db) {
      * Review requests carry the date they are due to go out (a submission at 22:00 is planned
      * for the next window's day, see review-requests.ts), so a deferred one is not stale; one
      * that missed its whole day is, like the rest (the daily summary lists what awaits review).
-     * Rows another sender holds under a live lease are left to it.
+     * Rows another sender holds under a live lease (on the real clock) are left to it.
      */
-    async expireStale(today: string, now: Date): Promise<number> {
-      const done = await db
+    async expireStale(tx: Db, today: string, leaseNow: Date): Promise<ExpiredRow[]> {
+      const done = await tx
         .update(outbox)
         .set({ status: 'expired', claimedUntil: null, lastError: 'expired: planned for an earlier day' })
         .where(sql`${outbox.kind} <> 'admin_alert' and ${outbox.localDate} < ${today}::date
-          and (${outbox.status} = 'pending' or (${outbox.status} = 'sending' and ${outbox.claimedUntil} < ${now.toISOString()}::timestamptz))`)
-        .returning({ id: outbox.id });
-      return done.length;
+          and (${outbox.status} = 'pending' or (${outbox.status} = 'sending' and ${outbox.claimedUntil} < ${leaseNow.toISOString()}::timestamptz))`)
+        .returning({ id: outbox.id, orgId: outbox.orgId, kind: outbox.kind, localDate: outbox.localDate });
+      return done;
     },
 
     async markSent(ids: number[], now: Date) {
@@ -120,6 +136,14 @@ export function createOutboxRepository(db: Db) {
     async officerName(tx: Db, orgId: number, id: number): Promise<string | undefined> {
       const [o] = await tx.select({ name: officers.name }).from(officers).where(and(eq(officers.orgId, orgId), eq(officers.id, id)));
       return o?.name;
+    },
+
+    /** Rows another sender holds under a live lease at `leaseNow` (real clock), and when the last lease ends. */
+    async leased(leaseNow: Date): Promise<{ rows: number; until: Date | null }> {
+      const [r] = rowsOf<{ n: number; until: string | Date | null }>(await db.execute(sql`
+        select count(*)::int as n, max(claimed_until) as until from outbox
+        where status = 'sending' and claimed_until >= ${leaseNow.toISOString()}::timestamptz`));
+      return { rows: Number(r?.n ?? 0), until: r?.until ? new Date(r.until) : null };
     },
 
     async counts(): Promise<Record<string, number>> {

@@ -7,12 +7,21 @@ import type { DrainResult } from './sender.ts';
  * `now`, then send once (retries that are not due yet stay in the outbox for the next run).
  * With dryRun nothing is written or sent and the result lists every recipient and text.
  */
-export type RunResult = PlanResult & { dryRun: boolean; sent: number; retried: number; failed: number; expired: number };
+export type RunResult = PlanResult & {
+  dryRun: boolean;
+  sent: number;
+  retried: number;
+  failed: number;
+  expired: number;
+  /** Rows another run still holds (e.g. one that crashed moments ago): sent by a rerun once its lease ends. */
+  leased?: { rows: number; until: Date | null };
+};
 
 async function run(container: Pick<Container, 'reminders'>, plan: PlanResult, now: Date, dryRun: boolean): Promise<RunResult> {
   if (dryRun) return { ...plan, dryRun, sent: 0, retried: 0, failed: 0, expired: 0 };
   const d: DrainResult = await container.reminders.drain(() => now);
-  return { ...plan, dryRun, sent: d.sent, retried: d.retried, failed: d.failed, expired: d.expired };
+  const leased = await container.reminders.leased();
+  return { ...plan, dryRun, sent: d.sent, retried: d.retried, failed: d.failed, expired: d.expired, ...(leased.rows ? { leased } : {}) };
 }
 
 export async function runReminders(container: Pick<Container, 'reminders'>, opts: { now: Date; dryRun: boolean }): Promise<RunResult> {
@@ -30,6 +39,10 @@ export function formatRunResult(r: RunResult): string {
   const kinds = Object.entries(r.byKind).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
   const lines = [`${r.dryRun ? 'dry run for' : 'run for'} ${r.localDate} (Asia/Bangkok): planned ${r.planned} (${kinds})`];
   if (!r.dryRun) lines.push(`sent ${r.sent}, retry later ${r.retried}, failed ${r.failed}${r.expired ? `, expired (planned for an earlier day) ${r.expired}` : ''}`);
+  if (r.leased) {
+    const secs = r.leased.until ? Math.max(1, Math.ceil((r.leased.until.getTime() - Date.now()) / 1000)) : 0;
+    lines.push(`${r.leased.rows} message(s) are held by another run (or one that just crashed); run again in ${secs} s to send them`);
+  }
   for (const p of r.preview ?? []) {
     lines.push('', `→ ${p.name ? `${p.name} ` : ''}(${p.recipient}) [${p.kind}]`, ...p.text.split('\n').map((l) => `  ${l}`));
   }
