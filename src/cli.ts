@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerDeliveryCommands } from './cli/delivery.commands.ts';
 import { registerLineCommands } from './cli/line.commands.ts';
 import { registerOrgCommands } from './cli/org.commands.ts';
 import { registerReminderCommands } from './cli/reminders.commands.ts';
@@ -21,6 +22,7 @@ export function buildCli(): Command {
   registerRolloverCommands(program);
   registerLinkCommands(program);
   registerPageCommands(program);
+  registerDeliveryCommands(program);
   return program;
 }
 

@@ -19,6 +19,10 @@ import { forgetSimulatedIds } from './modules/line/linking/simulated-ids.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
+import { forecastMonth } from './modules/reminders/forecast.ts';
+import { createDeliveryService } from './modules/delivery/delivery.usecases.ts';
+import { createDeliveriesService } from './modules/delivery/deliveries.usecases.ts';
+import { msg } from './messages/index.ts';
 import { createReviewRequests } from './modules/reminders/review-requests.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 import { createReportsService } from './modules/reports/reports.usecases.ts';
@@ -59,7 +63,10 @@ export function createContainer({ config, database, clock, log }: { config: Conf
     notify: createBrokenLinkNotifier({ db, config, repo: linksRepo }),
   });
   const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, linkHealth: links.healthOf, log });
-  const reminders = createRemindersService({ db, line, config, audit, clock, log, summaryExtras: createSummaryExtras({ config, clock, links: linksRepo }) });
+  // The month's LINE message budget: LINE's quota, our own cap, the forecast and the hold (delivery/).
+  const delivery = createDeliveryService({ db, line, config, clock, forecast: (now) => forecastMonth(db, config, now), log });
+  const reminders = createRemindersService({ db, line, config, audit, clock, delivery, log, summaryExtras: createSummaryExtras({ config, clock, links: linksRepo }) });
+  const deliveries = createDeliveriesService({ db, clock, m: msg(config.defaultLang), orgRepo, delivery, drain: (now) => reminders.drain(now) });
   // The LIFF page: ID tokens verified with LINE Login (online), development tokens offline.
   const idTokens = config.line.loginChannelId
     ? createIdTokenVerifier({ apiBaseUrl: config.line.apiBaseUrl, channelId: config.line.loginChannelId, clock })
@@ -71,7 +78,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock, db });
   const publicPage = createPublicPageService({ db, repo: createPublicPageRepository(db), reports: reportsRepo, catalog, cycles, orgRepo, audit, clock });
   const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
-  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links, publicPage };
+  return { config, database, clock, line, audit, catalog, orgRepo, orgs, auth, cycles, assignments, imports, lineBot, reminders, delivery, deliveries, liffAuth, liff, reports, rollover, links, publicPage };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -8,23 +8,36 @@ export type LineMessage = messagingApi.Message;
 /** LINE's own limit: https://developers.line.biz/en/reference/messaging-api/#send-push-message */
 export const MAX_MESSAGES_PER_REQUEST = 5;
 
+/** LINE's body of the 429 that means "no messages left this month", not "too fast" (https://developers.line.biz/en/docs/messaging-api/handling-http-429-errors/). */
+export const MONTHLY_LIMIT_MESSAGE = 'You have reached your monthly limit.';
+
 /**
  * A failed LINE call. `retryable` for 429/5xx/timeouts; `permanent` for 4xx that will never
- * succeed (blocked or unknown user, bad request).
+ * succeed (blocked or unknown user, bad request). `lineMessage` is the `message` of LINE's error
+ * body, which tells the kinds of 429 apart.
  */
 export class LineApiError extends Error {
   readonly status: number;
   readonly retryAfterMs: number | null;
-  constructor(status: number, message: string, retryAfterMs: number | null = null) {
+  readonly lineMessage: string | null;
+  constructor(status: number, message: string, retryAfterMs: number | null = null, lineMessage: string | null = null) {
     super(message);
     this.name = 'LineApiError';
     this.status = status;
     this.retryAfterMs = retryAfterMs;
+    this.lineMessage = lineMessage;
   }
   get retryable(): boolean {
     return this.status === 0 || this.status === 429 || this.status >= 500;
   }
+  /** The month's messages are used up: retrying before the 1st only gets the same answer. */
+  get monthlyLimit(): boolean {
+    return this.status === 429 && this.lineMessage === MONTHLY_LIMIT_MESSAGE;
+  }
 }
+
+/** The channel's monthly message quota as LINE counts it: `limit` null means no limit is set. */
+export type MessageQuota = { limit: number | null; used: number };
 
 export type SendContext = { orgId?: number | null };
 
@@ -34,13 +47,26 @@ export interface LineGateway {
   /** With a retryKey, a repeat LINE already accepted (409) counts as success. */
   push(to: string, messages: LineMessage[], opts?: SendContext & { retryKey?: string }): Promise<void>;
   displayName(userId: string, groupId?: string): Promise<string | null>;
+  /** This month's quota and consumption (getMessageQuota, getMessageQuotaConsumption); null offline. */
+  quota(): Promise<MessageQuota | null>;
+  /** Members of a group without the bot (getGroupMemberCount): what one push to it costs; null if unknown. */
+  groupMemberCount(groupId: string): Promise<number | null>;
+}
+
+function lineMessageOf(body: string | undefined): string | null {
+  try {
+    const m = (JSON.parse(body ?? '') as { message?: unknown }).message;
+    return typeof m === 'string' ? m : null;
+  } catch {
+    return null;
+  }
 }
 
 function toLineError(e: unknown): LineApiError {
   if (e instanceof LineApiError) return e;
   if (e instanceof HTTPFetchError) {
     const ra = Number(e.headers?.get?.('retry-after'));
-    return new LineApiError(e.status, `LINE API ${e.status}: ${e.body?.slice(0, 200)}`, Number.isFinite(ra) && ra > 0 ? ra * 1000 : null);
+    return new LineApiError(e.status, `LINE API ${e.status}: ${e.body?.slice(0, 200)}`, Number.isFinite(ra) && ra > 0 ? ra * 1000 : null, lineMessageOf(e.body));
   }
   return new LineApiError(0, `LINE API unreachable: ${(e as Error).message}`);
 }
@@ -93,6 +119,23 @@ export function createOnlineGateway(deps: Deps & { channelAccessToken: string; b
         return null;
       }
     },
+    async quota() {
+      try {
+        const [q, c] = await withTimeout(Promise.all([client.getMessageQuota(), client.getMessageQuotaConsumption()]), timeout);
+        return { limit: q.type === 'limited' && typeof q.value === 'number' ? q.value : null, used: c.totalUsage };
+      } catch (e) {
+        throw toLineError(e);
+      }
+    },
+    async groupMemberCount(groupId) {
+      try {
+        return (await withTimeout(client.getGroupMemberCount(groupId), timeout)).count;
+      } catch (e) {
+        const err = toLineError(e);
+        if (err.retryable) throw err;
+        return null; // not a member any more, or no such group
+      }
+    },
   };
 }
 
@@ -112,5 +155,7 @@ export function createOfflineGateway(deps: Deps): LineGateway {
     reply: (_token, to, messages, ctx) => record(to, 'reply', messages, ctx?.orgId),
     push: (to, messages, opts) => record(to, 'push', messages, opts?.orgId),
     displayName: async () => null,
+    quota: async () => null,
+    groupMemberCount: async () => null,
   };
 }

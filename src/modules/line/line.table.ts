@@ -61,6 +61,9 @@ export const lineGroups = pgTable('line_groups', {
   /** Opt-in: the group receives the organization-wide daily summary. */
   dailySummary: boolean('daily_summary').notNull().default(false),
   active: boolean('active').notNull().default(true),
+  /** Members without the bot, from LINE (getGroupMemberCount): a push to the group costs this many messages. */
+  memberCount: integer('member_count'),
+  memberCountAt: timestamp('member_count_at', { withTimezone: true }),
   registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
 });
 

@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { msg } from '../../messages/index.ts';
 import type { Clock } from '../../shared/clock.ts';
+import type { DeliveryService, Hold } from '../delivery/delivery.usecases.ts';
 import { LineApiError, type LineGateway } from '../line/line.gateway.ts';
 import { createLeases } from './lease.ts';
 import { createOutboxRepository, type ClaimedRow } from './outbox.repository.ts';
@@ -23,15 +24,27 @@ import { createSenderAlerts } from './sender.alerts.ts';
  * `drain(now)` acts as of `now` (what is due, which day it is: the scheduler's clock or
  * `remind --now`); leases are measured on `clock`, the machine's real clock (lease.ts).
  */
-export type DrainResult = { claimed: number; sent: number; retried: number; failed: number; expired: number };
+export type DrainResult = {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  expired: number;
+  /** Rows put back unsent because pushes are held (monthly limit or budget), and the hold. */
+  held: number;
+  hold?: Hold;
+};
 
-export type SenderDeps = { db: Db; line: LineGateway; config: Config; clock: Clock; timers?: Timers; log?: (line: string) => void };
+/** The month's budget as the sender sees it (delivery.usecases.ts). */
+export type SendBudget = Pick<DeliveryService, 'allowance' | 'hold'>;
+
+export type SenderDeps = { db: Db; line: LineGateway; config: Config; clock: Clock; budget?: SendBudget; timers?: Timers; log?: (line: string) => void };
 
 /** Retryable failures (429, 5xx, timeouts) are retried this many times before the row fails. */
 export const MAX_ATTEMPTS = 20;
 const FLUSH_AT = 64;
 
-export function createSender({ db, line, config, clock, timers = realTimers, log }: SenderDeps) {
+export function createSender({ db, line, config, clock, budget, timers = realTimers, log }: SenderDeps) {
   const repo = createOutboxRepository(db);
   const concurrency = config.reminders.senderConcurrency;
   const batch = Math.max(16, concurrency * 4);
@@ -43,7 +56,14 @@ export function createSender({ db, line, config, clock, timers = realTimers, log
      * time is later stay for a later drain (the scheduler's next tick).
      */
     async drain(now: () => Date): Promise<DrainResult> {
-      const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0 };
+      const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0, held: 0 };
+      // Held for the month (LINE's monthly limit or our budget): nothing is claimed, nothing expires
+      // meanwhile; on the 1st the rows are due again and what is out of date expires then, reported.
+      const allowance = budget ? await budget.allowance(now()) : { held: null, remaining: null };
+      if (allowance.held) return { ...result, hold: allowance.held };
+      let remaining = allowance.remaining;
+      let holding: Promise<Hold> | null = null;
+      const startHold = (reason: Hold['reason']) => (holding ??= budget!.hold(reason, now()));
       const leases = createLeases(repo, clock, log);
       result.expired = await alerts.expireStale(db, localTime(now()).date, leases.lease().now, now());
       const limiter = createRateLimiter(config.reminders.sendRatePerSecond, timers);
@@ -55,7 +75,17 @@ export function createSender({ db, line, config, clock, timers = realTimers, log
         for (const id of ids) leases.release(id);
       };
 
+      async function putBack(row: ClaimedRow, hold: Hold) {
+        await repo.markHeld(row, hold.until, hold.reason === 'monthly_limit' ? "held: LINE's monthly limit reached" : 'held: monthly message budget spent');
+        leases.release(row.id);
+        result.held++;
+        result.hold = hold;
+      }
+
       async function sendOne(row: ClaimedRow) {
+        if (holding) return putBack(row, await holding);
+        if (remaining !== null && row.cost > remaining) return putBack(row, await startHold('budget'));
+        if (remaining !== null) remaining -= row.cost;
         await limiter.take();
         try {
           await line.push(row.recipient, row.messages, { retryKey: row.retry_key, orgId: row.org_id });
@@ -65,6 +95,9 @@ export function createSender({ db, line, config, clock, timers = realTimers, log
           return;
         } catch (e) {
           const err = e instanceof LineApiError ? e : new LineApiError(0, (e as Error).message);
+          if (remaining !== null) remaining += row.cost;
+          // Not a rate limit: nothing more goes this month (issue 12.4); ordinary 429s back off below.
+          if (err.monthlyLimit && budget) return putBack(row, await startHold('monthly_limit'));
           if (err.retryable && row.attempts < MAX_ATTEMPTS) {
             if (err.status === 429) limiter.backOff(err.retryAfterMs ?? 1_000);
             const at = new Date(now().getTime() + retryDelayMs(row.attempts, err.retryAfterMs));
@@ -90,7 +123,7 @@ export function createSender({ db, line, config, clock, timers = realTimers, log
         const refill = () =>
           (refilling ??= (async () => {
             try {
-              const rows = await repo.claim(now(), leases.lease(), batch);
+              const rows = holding ? [] : await repo.claim(now(), leases.lease(), batch);
               leases.hold(rows);
               if (!rows.length) exhausted = true;
               result.claimed += rows.length;
