@@ -51,6 +51,27 @@ describe('POST /webhook signature and body checks', () => {
     expect((row!.event as any).message.text).toBe('งานของฉัน 😀 😀');
   });
 
+  it('stores lone surrogates and U+0000 (in texts and keys) as U+FFFD, and answers the message', async () => {
+    const e = textEvent(t, { userId: PREPARER }, 'PLACEHOLDER');
+    const body = JSON.stringify({ destination: 'Ubot', events: [{ ...e, 'k\u0000': 1 }] })
+      .replace('PLACEHOLDER', 'งานของฉัน \\uD800 \\uDFFF \\u0000')
+      .replace('k\\u0000', 'k\\uDC00');
+    const res = await post(t, body);
+    expect(res.statusCode).toBe(200);
+    await t.container.lineBot.worker.processPending();
+    expect(t.standIn.delivered()).toHaveLength(1);
+    const [row] = await t.container.database.db.select().from(lineInbox).where(eq(lineInbox.webhookEventId, e.webhookEventId));
+    expect((row!.event as any).message.text).toBe('งานของฉัน \uFFFD \uFFFD \uFFFD');
+    expect(Object.keys(row!.event as object)).toContain('k\uFFFD');
+  });
+
+  it('answers 400 to a signed body nested deeper than any LINE event, and stores nothing of it', async () => {
+    const before = (await inboxRows()).length;
+    const deep = `{"destination":"Ubot","events":[{"type":"message","x":${'['.repeat(40)}${']'.repeat(40)}}]}`;
+    expect((await post(t, deep)).statusCode).toBe(400);
+    expect((await inboxRows()).length).toBe(before);
+  });
+
   it('answers 400 to malformed JSON with a valid signature, and to a body that is not a webhook', async () => {
     expect((await post(t, '{"events": [')).statusCode).toBe(400);
     expect((await post(t, JSON.stringify({ events: 'nope' }))).statusCode).toBe(400);
