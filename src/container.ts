@@ -22,6 +22,7 @@ import { createRemindersService } from './modules/reminders/reminders.usecases.t
 import { forecastMonth } from './modules/reminders/forecast.ts';
 import { createDeliveryService } from './modules/delivery/delivery.usecases.ts';
 import { createDeliveriesService } from './modules/delivery/deliveries.usecases.ts';
+import { createReplyRiders } from './modules/delivery/reply-riders.ts';
 import { msg } from './messages/index.ts';
 import { createReviewRequests } from './modules/reminders/review-requests.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
@@ -62,7 +63,9 @@ export function createContainer({ config, database, clock, log }: { config: Conf
     prober: createProber({ allowHosts: config.links.allowHosts, timeoutMs: config.links.timeoutMs }),
     notify: createBrokenLinkNotifier({ db, config, repo: linksRepo }),
   });
-  const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, linkHealth: links.healthOf, log });
+  // Today's unsent reminder (and a hold notice to an admin) rides on the free reply to someone's message.
+  const riders = createReplyRiders({ db, m: msg(config.defaultLang) });
+  const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, linkHealth: links.healthOf, riders, log });
   // The month's LINE message budget: LINE's quota, our own cap, the forecast and the hold (delivery/).
   const delivery = createDeliveryService({ db, line, config, clock, forecast: (now) => forecastMonth(db, config, now), log });
   const reminders = createRemindersService({ db, line, config, audit, clock, delivery, log, summaryExtras: createSummaryExtras({ config, clock, links: linksRepo }) });

@@ -2,7 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lineInbox } from '../../src/db/schema.ts';
 import { InboxInsertError, type NewInboxRow } from '../../src/modules/line/webhook/inbox.repository.ts';
-import { BUSY_CONCURRENCY, createInboxWorker, SOURCE_CONCURRENCY, sourceKeyOf, type InboxJob } from '../../src/modules/line/webhook/inbox.worker.ts';
+import type { InboxJob } from '../../src/modules/line/webhook/inbox.types.ts';
+import { BUSY_CONCURRENCY, createInboxWorker, SOURCE_CONCURRENCY, sourceKeyOf } from '../../src/modules/line/webhook/inbox.worker.ts';
 import { gid, post, PREPARER, sign, startBot, textEvent, uid, type BotContext } from './helpers.ts';
 
 let t: BotContext;
@@ -196,12 +197,15 @@ describe('inbox worker concurrency', () => {
     const b = createInboxWorker({ repo: inbox(), clock: t.clock, handle: async (job) => { handledByB.push(job.webhookEventId); } });
     expect(await b.processPending()).toBe(2);
     expect(handledByB).toEqual(ids);
-    // A wakes up: its rows are no longer its own.
+    // A wakes up: its rows are no longer its own, whatever it tries to write.
     for (const row of stale) {
-      expect(await inbox().begin(row, t.clock.now(), 60_000)).toBe(false);
+      await inbox().renew([row], t.clock.now(), 60_000);
+      await inbox().storeAnswers(undefined, [{ ...row, answer: { late: true } }], t.clock.now());
+      await inbox().markDone([{ ...row, redact: 'late' }], t.clock.now());
       await inbox().markFailed(row, t.clock.now(), 'late');
       await inbox().markRetry(row, t.clock.now(), 'late');
     }
+    expect((await rowsOf(ids)).map((r) => [r.answer, r.lockedUntil])).toEqual([[null, null], [null, null]]);
     expect((await rowsOf(ids)).map((r) => [r.status, r.attempts, r.lastError])).toEqual([['done', 2, null], ['done', 2, null]]);
   });
 

@@ -111,6 +111,21 @@ export function createAssignmentsService({ db, repo, audit, auditRepo, clock, or
 
     ...content,
 
+    /**
+     * What a list card shows of each row (people, evidence count, what the actor may do), for a
+     * page of rows in two statements instead of a detail() per card (issue 12.6: the chat lists).
+     */
+    async cards(actor: Actor, rows: AssignmentRow[]) {
+      const ids = rows.map((r) => r.id);
+      const [people, evidence] = await Promise.all([repo.people(actor.orgId, ids), repo.evidenceCounts(actor.orgId, ids)]);
+      return rows.map((row) => {
+        const mine = people.filter((p) => p.assignmentId === row.id);
+        assertCan(actor, 'view', { orgId: actor.orgId, people: mine });
+        const actions = allowedActions(row.status).filter((a) => can(actor, a, { orgId: actor.orgId, people: mine }));
+        return { row, people: mine, evidenceCount: evidence.get(row.id) ?? 0, actions };
+      });
+    },
+
     /** A preparer's items still needing work (submitted ones included), earliest due first. */
     openForOfficer(actor: Actor, officerId: number, cycleId?: number): Promise<AssignmentRow[]> {
       if (actor.kind === 'officer' && actor.officerId !== officerId) assertCan(actor, 'manage', { orgId: actor.orgId });

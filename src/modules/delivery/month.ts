@@ -19,3 +19,6 @@ export function firstOfNextMonth(at: Date): Date {
   const [y, m] = bangkokMonth(at).split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 1) - BANGKOK_OFFSET_MS);
 }
+
+/** `at`'s date in Bangkok, "2025-01-15": the day an outbox row belongs to. */
+export const localDay = (at: Date) => bangkokDate(at);

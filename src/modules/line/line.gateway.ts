@@ -51,6 +51,8 @@ export interface LineGateway {
   quota(): Promise<MessageQuota | null>;
   /** Members of a group without the bot (getGroupMemberCount): what one push to it costs; null if unknown. */
   groupMemberCount(groupId: string): Promise<number | null>;
+  /** Writes what is still waiting for line_message_log (sends do not wait for it). */
+  flushLog(): Promise<void>;
 }
 
 function lineMessageOf(body: string | undefined): string | null {
@@ -83,13 +85,49 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 type Deps = { db: Db; clock: Clock; log?: (line: string) => void };
 
-function logSend(deps: Deps, v: { to: string; via: 'reply' | 'push'; messages: LineMessage[]; offline: boolean; orgId?: number | null }) {
-  return deps.db.insert(lineMessageLog).values({ orgId: v.orgId ?? null, to: v.to, via: v.via, messages: v.messages, offline: v.offline, at: deps.clock.now() });
+type LogRow = typeof lineMessageLog.$inferInsert;
+const LOG_BATCH = 500;
+const LOG_FLUSH_MS = 250;
+
+/**
+ * line_message_log, written behind the sends: rows collect and go in one INSERT when
+ * LOG_BATCH are waiting, LOG_FLUSH_MS after the first, or at flushLog() (the inbox worker after
+ * each batch, the outbox sender after each drain, shutdown). A LINE send never waits on it: the
+ * log is what an operator reads, the inbox and outbox are what guarantees delivery.
+ */
+function messageLog(deps: Deps) {
+  let rows: LogRow[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const batch = rows;
+    rows = [];
+    if (batch.length) {
+      writing = writing
+        .then(async () => { await deps.db.insert(lineMessageLog).values(batch); })
+        .catch((e) => deps.log?.(`line message log: writing ${batch.length} row(s) failed: ${(e as Error).message}`));
+    }
+    return writing;
+  };
+  return {
+    add(v: { to: string; via: 'reply' | 'push'; messages: LineMessage[]; offline: boolean; orgId?: number | null }) {
+      rows.push({ orgId: v.orgId ?? null, to: v.to, via: v.via, messages: v.messages, offline: v.offline, at: deps.clock.now() });
+      if (rows.length >= LOG_BATCH) void flush();
+      else if (!timer) {
+        timer = setTimeout(() => void flush(), LOG_FLUSH_MS);
+        timer.unref();
+      }
+    },
+    flush,
+  };
 }
 
 /** Sends through the real @line/bot-sdk client, to LINE or to the base URL configured (a stand-in). */
 export function createOnlineGateway(deps: Deps & { channelAccessToken: string; baseURL: string; timeoutMs?: number }): LineGateway {
   const client = new messagingApi.MessagingApiClient({ channelAccessToken: deps.channelAccessToken, baseURL: deps.baseURL });
+  const log = messageLog(deps);
   const timeout = deps.timeoutMs ?? 10_000;
   return {
     offline: false,
@@ -99,7 +137,7 @@ export function createOnlineGateway(deps: Deps & { channelAccessToken: string; b
       } catch (e) {
         throw toLineError(e);
       }
-      await logSend(deps, { to, via: 'reply', messages, offline: false, orgId: ctx?.orgId });
+      log.add({ to, via: 'reply', messages, offline: false, orgId: ctx?.orgId });
     },
     async push(to, messages, opts) {
       try {
@@ -109,7 +147,7 @@ export function createOnlineGateway(deps: Deps & { channelAccessToken: string; b
         // 409 with a retry key: LINE already accepted this very request earlier.
         if (!(err.status === 409 && opts?.retryKey)) throw err;
       }
-      await logSend(deps, { to, via: 'push', messages, offline: false, orgId: opts?.orgId });
+      log.add({ to, via: 'push', messages, offline: false, orgId: opts?.orgId });
     },
     async displayName(userId, groupId) {
       try {
@@ -127,6 +165,7 @@ export function createOnlineGateway(deps: Deps & { channelAccessToken: string; b
         throw toLineError(e);
       }
     },
+    flushLog: () => log.flush(),
     async groupMemberCount(groupId) {
       try {
         return (await withTimeout(client.getGroupMemberCount(groupId), timeout)).count;
@@ -145,8 +184,9 @@ export function createOnlineGateway(deps: Deps & { channelAccessToken: string; b
  */
 export function createOfflineGateway(deps: Deps): LineGateway {
   const print = deps.log ?? ((l: string) => console.log(l));
+  const log = messageLog(deps);
   const record = async (to: string, via: 'reply' | 'push', messages: LineMessage[], orgId?: number | null) => {
-    await logSend(deps, { to, via, messages, offline: true, orgId });
+    log.add({ to, via, messages, offline: true, orgId });
     const text = messages.map((m) => ('altText' in m ? `[flex] ${m.altText}` : 'text' in m ? m.text : `[${m.type}]`)).join(' | ');
     print(`[LINE offline] ${via} → ${to}: ${text}`);
   };
@@ -157,5 +197,6 @@ export function createOfflineGateway(deps: Deps): LineGateway {
     displayName: async () => null,
     quota: async () => null,
     groupMemberCount: async () => null,
+    flushLog: () => log.flush(),
   };
 }

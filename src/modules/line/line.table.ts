@@ -20,8 +20,15 @@ export const lineInbox = pgTable(
     lastError: text('last_error'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
+    /**
+     * The answer, stored (after the event's effects, before any reply goes) so that a retry after
+     * a crash sends the same answer instead of working it out again; with `reply_started_at`, a
+     * retry knows a reply may have gone and does not push it a second time (issue 10.3).
+     */
+    answer: jsonb('answer'),
+    replyStartedAt: timestamp('reply_started_at', { withTimezone: true }),
   },
-  (t) => [index('line_inbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [index('line_inbox_due').on(t.status, t.nextAttemptAt), index('line_inbox_processed').on(t.status, t.processedAt)],
 );
 
 /** One-time codes that link a LINE user to an officer, or a LINE group to an organization. */

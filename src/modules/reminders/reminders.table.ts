@@ -41,7 +41,11 @@ export const outbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    // A person's messages of a day: what rides on a reply to them (delivery/reply-riders.ts).
+    index('outbox_recipient_day').on(t.recipient, t.localDate),
+  ],
 );
 
 /** "เลื่อน 1 วัน": no reminder for this officer about this assignment until the date. */

@@ -160,7 +160,10 @@ export function createSender({ db, line, config, clock, budget, timers = realTim
           leases.stop();
         }
         if (claimError) throw claimError;
-        if (round === 0) return result;
+        if (round === 0) {
+          await line.flushLog();
+          return result;
+        }
       }
     },
   };

@@ -19,7 +19,7 @@ export const PENDING_ROWS_PER_PAGE = 15;
 const ALL = 100_000;
 
 type Deps = {
-  assignments: Pick<AssignmentsService, 'detail' | 'people' | 'openForOfficer' | 'pending' | 'list'>;
+  assignments: Pick<AssignmentsService, 'detail' | 'cards' | 'people' | 'openForOfficer' | 'pending' | 'list'>;
   cycles: Pick<CyclesService, 'latest'>;
   catalog: Pick<CatalogService, 'subIndicators'>;
   clock: Clock;
@@ -54,8 +54,15 @@ export function createChatViews(d: Deps) {
     return { card, item: det.item, people: det.people, evidence: det.evidence, health };
   }
 
+  /** A page of cards: what each shows, loaded for the whole page at once. */
   async function cards(actor: Actor, rows: AssignmentRow[], viewerActs: boolean): Promise<CardItem[]> {
-    return Promise.all(rows.map(async (row) => (await detailView(actor, row.id, viewerActs)).card));
+    return (await d.assignments.cards(actor, rows)).map((c) => ({
+      row: c.row,
+      preparers: c.people.filter((p) => p.role === 'preparer').map((p) => p.name),
+      actions: viewerActs ? c.actions : [],
+      evidenceCount: c.evidenceCount,
+      canSnooze: viewerActs && actor.kind === 'officer' && c.people.some((p) => p.officerId === actor.officerId),
+    }));
   }
 
   async function withPreparers(actor: Actor, rows: AssignmentRow[]) {

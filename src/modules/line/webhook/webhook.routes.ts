@@ -52,7 +52,7 @@ export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' 
       if (events.length > 0) {
         const at = c.clock.now();
         await batcher.add(events.map((e) => ({ webhookEventId: eventKey(e), destination: destination ?? null, event: e, at })));
-        c.lineBot.worker.kick();
+        if (c.config.inbox.workerEnabled) c.lineBot.worker.kick();
       }
       return reply.status(200).send({});
     });
