@@ -6,6 +6,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAdminGuard } from './modules/auth/auth.hook.ts';
 import { correctionsRoutes } from './modules/assignments/corrections.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { deliveryRoutes } from './modules/delivery/delivery.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importRoutes } from './modules/import/import.routes.ts';
 import { liffHelmetOptions } from './modules/liff-api/liff.csp.ts';
@@ -39,6 +40,7 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
   catalogRoutes(app, c);
   assignmentsRoutes(app, c);
   importRoutes(app, c);
+  deliveryRoutes(app, c);
   // The LIFF page and its API, with their own security headers (helmet stays inside this scope).
   await app.register(async (scope) => {
     await scope.register(helmet, liffHelmetOptions());

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit.commands.ts';
 import { registerCorrectionCommands } from './cli/corrections.commands.ts';
+import { registerDeliveryCommands } from './cli/delivery.commands.ts';
 import { registerLineCommands } from './cli/line.commands.ts';
 import { registerOrgCommands } from './cli/org.commands.ts';
 import { registerReminderCommands } from './cli/reminders.commands.ts';
@@ -27,6 +28,7 @@ export function buildCli(): Command {
   registerWorkflowCommands(program);
   registerCorrectionCommands(program);
   registerAuditCommands(program);
+  registerDeliveryCommands(program);
   return program;
 }
 

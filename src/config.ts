@@ -56,6 +56,11 @@ const schema = z
     LINK_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     LINK_CHECK_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     LINK_CHECK_ALLOW_HOSTS: z.string().default(''),
+    // Webhook inbox (src/modules/line/webhook): webhook-only instances, and how long handled events are kept.
+    INBOX_WORKER_ENABLED: bool,
+    INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    // Delivery (src/modules/delivery): our own monthly cap on LINE messages, below the plan's quota.
+    LINE_MONTHLY_MESSAGE_BUDGET: optionalString.pipe(z.coerce.number<string | undefined>({ error: 'a whole number of messages a month, e.g. 15000' }).int().min(1).max(100_000_000).optional()),
   })
   .superRefine((v, ctx) => {
     const hasSecret = Boolean(v.LINE_CHANNEL_SECRET);
@@ -140,6 +145,16 @@ export type Config = Readonly<{
     /** Hosts (as written in URLs) exempt from the public-address rule: tests and staging only. */
     allowHosts: readonly string[];
   }>;
+  inbox: Readonly<{
+    /** false: this instance only stores webhook events; worker instances (true) process them. */
+    workerEnabled: boolean;
+    /** Handled inbox events (people's messages) are deleted this many days after. */
+    retentionDays: number;
+  }>;
+  delivery: Readonly<{
+    /** Messages a month we allow ourselves (LINE meters pushes per recipient); the plan's quota from LINE applies too. */
+    monthlyBudget?: number;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -197,6 +212,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: v.LINK_CHECK_CONCURRENCY,
       hostIntervalMs: v.LINK_CHECK_HOST_INTERVAL_MS,
       allowHosts: v.LINK_CHECK_ALLOW_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    },
+    inbox: {
+      workerEnabled: v.INBOX_WORKER_ENABLED ?? true,
+      retentionDays: v.INBOX_RETENTION_DAYS,
+    },
+    delivery: {
+      monthlyBudget: v.LINE_MONTHLY_MESSAGE_BUDGET,
     },
   });
 }

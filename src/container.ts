@@ -25,6 +25,11 @@ import { createOfficersService } from './modules/org/officers.usecases.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
+import { forecastMonth } from './modules/reminders/forecast.ts';
+import { createDeliveryService } from './modules/delivery/delivery.usecases.ts';
+import { createDeliveriesService } from './modules/delivery/deliveries.usecases.ts';
+import { createReplyRiders } from './modules/delivery/reply-riders.ts';
+import { msg } from './messages/index.ts';
 import { createReportsRepository } from './modules/reports/reports.repository.ts';
 import { createReportsService } from './modules/reports/reports.usecases.ts';
 import { createSummaryExtras } from './modules/reports/summary-extras.ts';
@@ -69,20 +74,25 @@ export function createContainer({ config, database, clock, log }: { config: Conf
     prober: createProber({ allowHosts: config.links.allowHosts, timeoutMs: config.links.timeoutMs }),
     notify: createBrokenLinkNotifier({ db, config, repo: linksRepo }),
   });
-  const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, linkHealth: links.healthOf, log });
-  const reminders = createRemindersService({ db, line, config, audit, log, summaryExtras: createSummaryExtras({ config, clock, links: linksRepo }) });
+  // Today's unsent reminder (and a hold notice to an admin) rides on the free reply to someone's message.
+  const riders = createReplyRiders({ db, m: msg(config.defaultLang) });
+  const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, linkHealth: links.healthOf, riders, log });
+  // The month's LINE message budget: LINE's quota, our own cap, the forecast and the hold (delivery/).
+  const delivery = createDeliveryService({ db, line, config, clock, forecast: (now) => forecastMonth(db, config, now), log });
+  const reminders = createRemindersService({ db, line, config, audit, clock, delivery, log, summaryExtras: createSummaryExtras({ config, clock, links: linksRepo }) });
+  const deliveries = createDeliveriesService({ db, clock, m: msg(config.defaultLang), orgRepo, delivery, drain: (now) => reminders.drain(now) });
   // The LIFF page: ID tokens verified with LINE Login (online), development tokens offline.
   const idTokens = config.line.loginChannelId
     ? createIdTokenVerifier({ apiBaseUrl: config.line.apiBaseUrl, channelId: config.line.loginChannelId, clock })
     : undefined;
   const liffAuth = createLiffAuth({ verifier: idTokens, officers: orgRepo, devTokens: config.line.offline, clock });
-  const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock });
+  const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock, linkHealth: links.healthOf });
   // Reports (issue 11): exports, chart, public page, rollover.
   const reportsRepo = createReportsRepository(db);
   const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock, db });
   const publicPage = createPublicPageService({ db, repo: createPublicPageRepository(db), reports: reportsRepo, catalog, cycles, orgRepo, audit, clock });
   const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
-  return { config, database, clock, line, audit, auditReader, catalog, orgRepo, orgs, auth, cycles, assignments, corrections, officers, imports, lineBot, reminders, liffAuth, liff, reports, rollover, links, publicPage };
+  return { config, database, clock, line, audit, auditReader, catalog, orgRepo, orgs, auth, cycles, assignments, corrections, officers, imports, lineBot, reminders, delivery, deliveries, liffAuth, liff, reports, rollover, links, publicPage };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -48,8 +48,9 @@ async function main() {
   process.on('SIGTERM', () => void close('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  // Webhook events are processed from the inbox: right after each request, and by this poll for retries.
-  container.lineBot.worker.start();
+  // Webhook events are processed from the inbox: right after each request, and by this poll for
+  // retries (INBOX_WORKER_ENABLED=false on webhook-only instances: worker instances process them).
+  if (config.inbox.workerEnabled) container.lineBot.worker.start();
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)';

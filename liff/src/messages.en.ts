@@ -54,6 +54,7 @@ export const en: Messages = {
     remove: 'Remove',
     removeConfirm: 'Remove this link?',
     addedBy: (name, at) => `added by ${name} · ${at}`,
+    broken: (state, at) => `⚠ Last link check ${at}: ${state}. Please check or fix the link before submitting.`,
   },
   actions: {
     start: 'Start',

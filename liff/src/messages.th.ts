@@ -53,6 +53,7 @@ export const th = {
     remove: 'ลบ',
     removeConfirm: 'ลบลิงก์นี้ใช่ไหม',
     addedBy: (name: string, at: string) => `เพิ่มโดย ${name} · ${at}`,
+    broken: (state: string, at: string) => `⚠ ตรวจลิงก์ล่าสุด ${at}: ${state} กรุณาตรวจสอบหรือแก้ลิงก์ก่อนส่งตรวจ`,
   },
   actions: {
     start: 'เริ่มดำเนินการ',

@@ -46,6 +46,8 @@ export type Evidence = {
   addedBy: string | null;
   createdAt: string;
   warning: Warning | null;
+  /** The link checker's last result for this URL; null when not checked yet. */
+  health: { state: string; ok: boolean; label: string; httpStatus: number | null; checkedAt: string } | null;
 };
 
 export type Component = { index: number; text: string; subPoints: string[]; ticked: boolean };

@@ -28,10 +28,13 @@ export const migrationsFolder = fileURLToPath(new URL('../../migrations', import
 // Any constant works; it only has to be the same in every instance of this app.
 const MIGRATION_LOCK_KEY = 7_318_455_001;
 
-export type DatabaseOptions = { url?: string; dataDir?: string; poolMax?: number; inMemory?: boolean };
+/** `onQuery` sees every statement's SQL text (never its parameters): for counting statements (bench, tests, diagnosis). */
+export type DatabaseOptions = { url?: string; dataDir?: string; poolMax?: number; inMemory?: boolean; onQuery?: (sql: string) => void };
+
+const loggerOf = (opts: DatabaseOptions) => (opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined);
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts.poolMax ?? 10) : openPglite(opts);
+  return opts.url ? openPostgres(opts.url, opts.poolMax ?? 10, opts) : openPglite(opts);
 }
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
@@ -46,7 +49,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     client = new PGlite(dir);
   }
   await client.waitReady;
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, logger: loggerOf(opts) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -93,9 +96,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function openPostgres(url: string, poolMax: number): Promise<Database> {
+async function openPostgres(url: string, poolMax: number, opts: DatabaseOptions): Promise<Database> {
   const client = postgres(url, { max: poolMax, onnotice: () => {}, connection: { application_name: 'ita-oit-line' } });
-  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const db = drizzlePostgres({ client, schema, logger: loggerOf(opts) }) as unknown as Db;
   return {
     db,
     kind: 'postgres',

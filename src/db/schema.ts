@@ -11,3 +11,4 @@ export * from '../modules/rollover/rollover.table.ts';
 export * from '../modules/links/links.table.ts';
 export * from '../modules/public-page/public-page.table.ts';
 export * from '../modules/reports/chart-shares.table.ts';
+export * from '../modules/delivery/delivery.table.ts';

@@ -6,6 +6,7 @@ export const cliEn: typeof cliTh = {
     header: (dryRun: boolean, date: string, planned: number, kinds: string) => `${dryRun ? 'dry run for' : 'run for'} ${date} (Asia/Bangkok): planned ${planned} (${kinds})`,
     none: 'none',
     kind: { reminder: 'reminder', escalation: 'escalation', summary: 'summary', notice: 'notice', review: 'review card' },
+    leased: (rows: number, secs: number) => `${rows} message(s) are held by another run (or one that just crashed); run again in ${secs} s to send them`,
     sent: (sent: number, retried: number, failed: number, expired: number) =>
       `sent ${sent}, retry later ${retried}, failed ${failed}${expired ? `, expired (planned for an earlier day) ${expired}` : ''}`,
   },

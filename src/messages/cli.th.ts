@@ -6,6 +6,7 @@ export const cliTh = {
     header: (dryRun: boolean, date: string, planned: number, kinds: string) => `${dryRun ? 'ทดลองวางแผน (ไม่ส่งจริง)' : 'วางแผนและส่ง'} วันที่ ${formatThaiDate(date, 'long')}: วางแผน ${planned} ข้อความ (${kinds})`,
     none: 'ไม่มี',
     kind: { reminder: 'เตือน', escalation: 'แจ้งผู้กำกับ', summary: 'สรุป', notice: 'แจ้งผู้จัดทำ', review: 'การ์ดตรวจ' } as Record<string, string>,
+    leased: (rows: number, secs: number) => `${rows} ข้อความถูกจองโดยการส่งอีกรอบ (หรือรอบที่เพิ่งหยุดกลางคัน): สั่งอีกครั้งในอีก ${secs} วินาทีเพื่อส่ง`,
     sent: (sent: number, retried: number, failed: number, expired: number) =>
       `ส่งแล้ว ${sent}, รอส่งใหม่ ${retried}, ล้มเหลว ${failed}${expired ? `, หมดอายุ (วางแผนไว้สำหรับวันก่อน) ${expired}` : ''}`,
   },

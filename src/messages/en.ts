@@ -6,6 +6,7 @@ import { lineEn } from './line.en.ts';
 import { remindersEn } from './reminders.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { workflowEn } from './workflow.en.ts';
+import { deliveryEn } from './delivery.en.ts';
 
 type P = Record<string, any>;
 
@@ -45,6 +46,7 @@ export const en: typeof th = {
     ROLLOVER_MAPPING_MISSING: (p: P) => `No item mapping from ${p.from} to ${p.to} (available: ${(p.available ?? []).join(', ')})`,
     NOT_PUBLISHED: () => 'Not found (this page is not published)',
     SIMULATOR_LOCAL_ONLY: () => 'The LINE simulator only answers requests from the machine running the server (127.0.0.1): it lets anyone act as any officer',
+    OFFICER_NOT_ON_LINE: (p: P) => `${p.name} cannot receive LINE messages (not linked yet, or has blocked the bot); link them first with link-code`,
   },
   status: {
     not_started: 'not started', in_progress: 'in progress', submitted: 'submitted (awaiting check)',
@@ -65,4 +67,5 @@ export const en: typeof th = {
   liff: liffEn,
   reports: reportsEn,
   workflow: workflowEn,
+  delivery: deliveryEn,
 };

@@ -1,6 +1,7 @@
 import { importTh } from './import.th.ts';
 import { liffTh } from './liff.th.ts';
 import { cliTh } from './cli.th.ts';
+import { deliveryTh } from './delivery.th.ts';
 import { lineTh } from './line.th.ts';
 import { remindersTh } from './reminders.th.ts';
 import { reportsTh } from './reports.th.ts';
@@ -46,6 +47,7 @@ export const th = {
     ROLLOVER_MAPPING_MISSING: (p: P) => `ยังไม่มีตารางเทียบข้อจากปี ${p.from} ไปปี ${p.to} (มี ${(p.available ?? []).join(', ')})`,
     NOT_PUBLISHED: () => 'ไม่พบหน้านี้ (หน่วยงานยังไม่ได้เผยแพร่)',
     SIMULATOR_LOCAL_ONLY: () => 'โปรแกรมจำลอง LINE ใช้ได้เฉพาะจากเครื่องที่รันเซิร์ฟเวอร์ (127.0.0.1) เท่านั้น เพราะผู้ใช้สามารถสวมบทบาทเป็นเจ้าหน้าที่คนใดก็ได้',
+    OFFICER_NOT_ON_LINE: (p: P) => `${p.name} ยังรับข้อความทาง LINE ไม่ได้ (ยังไม่ได้ผูกบัญชี หรือบล็อกบอทไว้) ให้ผูกบัญชีด้วยคำสั่ง link-code ก่อน`,
   },
   status: {
     not_started: 'ยังไม่เริ่ม',
@@ -93,6 +95,7 @@ export const th = {
   liff: liffTh,
   reports: reportsTh,
   workflow: workflowTh,
+  delivery: deliveryTh,
 };
 
 const urlReasonTh: Record<string, string> = {

@@ -59,6 +59,8 @@ export const errors = {
   // Reports (issue 11)
   rolloverMappingMissing: (from: number, to: number, available: string[]) => new AppError('ROLLOVER_MAPPING_MISSING', 400, { from, to, available }),
   notPublished: () => new AppError('NOT_PUBLISHED', 404),
+  // Delivery (issue 12)
+  officerNotOnLine: (name: string) => new AppError('OFFICER_NOT_ON_LINE', 409, { name }),
 };
 
 export type ImportRowError = { row: number; column: string; reason: string };

@@ -7,7 +7,20 @@ import { createLineLoginStandIn, type LineLoginStandIn } from './line-login.ts';
  * reply, push, multicast, profile and group member profile, with X-Line-Retry-Key → 409 on a
  * repeat, and 429 / 5xx / latency on demand. Tests and benchmarks point the real @line/bot-sdk
  * client at it through LINE_API_BASE_URL.
+ *
+ * Metering as LINE does it (https://developers.line.biz/en/docs/messaging-api/pricing/): replies
+ * are free; a push costs one message per recipient, a group's members (without the bot) each
+ * counting. GET /v2/bot/message/quota answers `{"type":"limited","value":N}` or `{"type":"none"}`,
+ * GET /v2/bot/message/quota/consumption `{"totalUsage":N}`, GET /v2/bot/group/{id}/members/count
+ * `{"count":N}` (https://developers.line.biz/en/reference/messaging-api/#get-quota,
+ * #get-consumption, #get-members-group-count). A push the month's quota cannot pay for is refused,
+ * sending nothing, with 429 `{"message":"You have reached your monthly limit."}`; a rate-limit 429
+ * says `{"message":"The API rate limit has been exceeded. Try again later."}`
+ * (https://developers.line.biz/en/docs/messaging-api/handling-http-429-errors/).
  */
+export const MONTHLY_LIMIT_MESSAGE = 'You have reached your monthly limit.';
+export const RATE_LIMIT_MESSAGE = 'The API rate limit has been exceeded. Try again later.';
+
 export type RecordedRequest = {
   method: string;
   path: string;
@@ -30,6 +43,15 @@ export type LineApiStandIn = {
   blockUser(userId: string): void;
   unblockUser(userId: string): void;
   setProfile(userId: string, displayName: string): void;
+  /** The channel's monthly quota: a number (type "limited") or null (type "none", no limit). */
+  setQuota(limit: number | null): void;
+  /** Messages counted this month (pushes × recipients). */
+  usage(): number;
+  setUsage(n: number): void;
+  /** Members of a group, the bot excluded (what a push to it costs). Unknown groups answer 404. */
+  setGroupMembers(groupId: string, count: number): void;
+  /** Quota reads (GET /v2/bot/message/quota and …/consumption) so far. */
+  quotaReads(): number;
   reset(): void;
   /** LINE Login's ID token verification (line-login.ts). */
   login: LineLoginStandIn;
@@ -45,7 +67,12 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
   const faults: Array<Fault & { left: number }> = [];
   const blocked = new Set<string>();
   const profiles = new Map<string, string>();
+  const groupMembers = new Map<string, number>();
+  let quota: number | null = null;
+  let used = 0;
+  let reads = 0;
   let latency = opts.latencyMs ?? 0;
+  const costOf = (to: string) => (/^[CR]/.test(to) ? (groupMembers.get(to) ?? 1) : 1);
   let seq = 0;
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -88,7 +115,7 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
     if (fault) {
       fault.left -= 1;
       const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-      return send(res, fault.status, fault.body ?? { message: fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error' }, headers);
+      return send(res, fault.status, fault.body ?? { message: fault.status === 429 ? RATE_LIMIT_MESSAGE : 'Internal Server Error' }, headers);
     }
 
     const messages: unknown[] | undefined = body?.messages;
@@ -118,12 +145,28 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
     if (path === '/v2/bot/message/push' || path === '/v2/bot/message/multicast') {
       const to: string[] = path.endsWith('push') ? [body.to] : body.to ?? [];
       if (to.some((t) => blocked.has(t))) return send(res, 400, { message: 'Failed to send messages' });
+      const cost = to.reduce((n, t) => n + costOf(t), 0);
+      if (quota !== null && used + cost > quota) return send(res, 429, { message: MONTHLY_LIMIT_MESSAGE });
+      used += cost;
       const requestId = `req-${++seq}`;
       if (retryKey) acceptedKeys.set(retryKey, requestId);
       (rec as any).accepted = true;
       return send(res, 200, path.endsWith('push') ? { sentMessages: messages!.map(() => ({ id: String(++seq) })) } : {}, { 'x-line-request-id': requestId });
     }
-    let m = /^\/v2\/bot\/profile\/([^/]+)$/.exec(path);
+    if (path === '/v2/bot/message/quota') {
+      reads++;
+      return send(res, 200, quota === null ? { type: 'none' } : { type: 'limited', value: quota });
+    }
+    if (path === '/v2/bot/message/quota/consumption') {
+      reads++;
+      return send(res, 200, { totalUsage: used });
+    }
+    let m = /^\/v2\/bot\/group\/([^/]+)\/members\/count$/.exec(path);
+    if (m) {
+      const n = groupMembers.get(m[1]!);
+      return n === undefined ? send(res, 404, { message: 'Not found' }) : send(res, 200, { count: n });
+    }
+    m = /^\/v2\/bot\/profile\/([^/]+)$/.exec(path);
     if (m) {
       const name = profiles.get(m[1]!);
       return name ? send(res, 200, { userId: m[1], displayName: name, language: 'th' }) : send(res, 404, { message: 'Not found' });
@@ -153,6 +196,11 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
     unblockUser: (id) => blocked.delete(id),
     setProfile: (id, name) => profiles.set(id, name),
     login,
+    setQuota: (limit) => { quota = limit; },
+    usage: () => used,
+    setUsage: (n) => { used = n; },
+    setGroupMembers: (id, n) => groupMembers.set(id, n),
+    quotaReads: () => reads,
     reset: () => {
       requests.length = 0;
       faults.length = 0;

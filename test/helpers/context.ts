@@ -19,8 +19,8 @@ export type TestContext = {
  * clock. `env` is passed through the real config parser (e.g. LINE credentials + base URL of the
  * stand-in).
  */
-export async function createTestContext(opts: { env?: Record<string, string>; now?: string } = {}): Promise<TestContext> {
-  const database = await createTestDatabase();
+export async function createTestContext(opts: { env?: Record<string, string>; now?: string; onQuery?: (sql: string) => void } = {}): Promise<TestContext> {
+  const database = await createTestDatabase({ onQuery: opts.onQuery });
   const config = loadConfig({ LOG_LEVEL: 'silent', ...opts.env });
   const clock = fixedClock(opts.now ?? '2025-01-15T03:00:00Z');
   const printed: string[] = [];

@@ -6,10 +6,10 @@ import { openDatabase, type Database } from '../../src/db/client.ts';
  * One fresh, migrated database for a test file: in-memory PGlite by default, or a new database on
  * the real PostgreSQL server named by TEST_DATABASE_URL (the CI runs both).
  */
-export async function createTestDatabase(): Promise<Database & { url?: string }> {
+export async function createTestDatabase(opts: { onQuery?: (sql: string) => void } = {}): Promise<Database & { url?: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const database = await openDatabase({ inMemory: true });
+    const database = await openDatabase({ inMemory: true, onQuery: opts.onQuery });
     await database.migrate();
     return database;
   }
@@ -19,7 +19,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolMax: 5 });
+  const database = await openDatabase({ url: url.toString(), poolMax: 5, onQuery: opts.onQuery });
   await database.migrate();
   return {
     ...database,

@@ -12,9 +12,9 @@ export const sign = (body: string | Buffer, secret = SECRET) => createHmac('sha2
 export type BotContext = TestContext & { standIn: LineApiStandIn };
 
 /** The real app with LINE credentials, its SDK client pointed at the local LINE API stand-in. `env` adds or overrides settings (`LIFF_ID: ''` for none). */
-export async function startBot(opts: { now?: string; env?: Record<string, string> } = {}): Promise<BotContext> {
+export async function startBot(opts: { now?: string; env?: Record<string, string>; onQuery?: (sql: string) => void } = {}): Promise<BotContext> {
   const standIn = await startLineApiStandIn({ accessToken: TOKEN });
-  const t = await createTestContext({ env: { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: standIn.url, LIFF_ID: '2000000000-abcdEFGH', LINE_LOGIN_CHANNEL_ID: '2000000000', ...opts.env }, now: opts.now });
+  const t = await createTestContext({ env: { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: standIn.url, LIFF_ID: '2000000000-abcdEFGH', LINE_LOGIN_CHANNEL_ID: '2000000000', ...opts.env }, now: opts.now, onQuery: opts.onQuery });
   return { ...t, standIn, close: async () => { await t.close(); await standIn.close(); } };
 }
 

@@ -2,7 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lineInbox } from '../../src/db/schema.ts';
 import { InboxInsertError, type NewInboxRow } from '../../src/modules/line/webhook/inbox.repository.ts';
-import { BUSY_CONCURRENCY, createInboxWorker, SOURCE_CONCURRENCY, sourceKeyOf, type InboxJob } from '../../src/modules/line/webhook/inbox.worker.ts';
+import type { InboxJob } from '../../src/modules/line/webhook/inbox.types.ts';
+import { BUSY_CONCURRENCY, createInboxWorker, SOURCE_CONCURRENCY, sourceKeyOf } from '../../src/modules/line/webhook/inbox.worker.ts';
 import { gid, post, PREPARER, sign, startBot, textEvent, uid, type BotContext } from './helpers.ts';
 
 let t: BotContext;
@@ -90,19 +91,19 @@ describe('webhook group commit', () => {
     expect(await rowsOf(events.map((e) => e.webhookEventId))).toHaveLength(3);
   });
 
-  it('fails only the request holding an event PostgreSQL cannot store, not the requests batched with it', async () => {
+  it('stores an event PostgreSQL could not (\\u0000 in a text) with the character replaced, in the same batch as the others', async () => {
     const good = textEvent(t, { userId: uid(300) }, 'help');
     const bad = textEvent(t, { userId: uid(301) }, 'PLACEHOLDER');
-    // \u0000 is valid JSON but cannot be stored in jsonb (SQLSTATE 22P05).
+    // \u0000 is valid JSON but cannot be stored in jsonb (SQLSTATE 22P05): it becomes U+FFFD.
     const badBody = body(bad).replace('PLACEHOLDER', 'nul \\u0000 here');
     const statements = countInserts();
     const [g, b] = await Promise.all([post(t, body(good)), post(t, badBody, sign(badBody))]);
     statements.stop();
-    // Both in one batch, which failed; then each alone.
-    expect(statements.batches).toEqual([2, 1, 1]);
-    expect([g.statusCode, b.statusCode]).toEqual([200, 500]);
+    expect(statements.batches).toEqual([2]);
+    expect([g.statusCode, b.statusCode]).toEqual([200, 200]);
     expect(await rowsOf([good.webhookEventId])).toHaveLength(1);
-    expect(await rowsOf([bad.webhookEventId])).toHaveLength(0);
+    const [stored] = await rowsOf([bad.webhookEventId]);
+    expect((stored!.event as { message: { text: string } }).message.text).toBe('nul \uFFFD here');
   });
 });
 
@@ -196,12 +197,15 @@ describe('inbox worker concurrency', () => {
     const b = createInboxWorker({ repo: inbox(), clock: t.clock, handle: async (job) => { handledByB.push(job.webhookEventId); } });
     expect(await b.processPending()).toBe(2);
     expect(handledByB).toEqual(ids);
-    // A wakes up: its rows are no longer its own.
+    // A wakes up: its rows are no longer its own, whatever it tries to write.
     for (const row of stale) {
-      expect(await inbox().begin(row, t.clock.now(), 60_000)).toBe(false);
+      await inbox().renew([row], t.clock.now(), 60_000);
+      await inbox().storeAnswers(undefined, [{ ...row, answer: { late: true } }], t.clock.now());
+      await inbox().markDone([{ ...row, redact: 'late' }], t.clock.now());
       await inbox().markFailed(row, t.clock.now(), 'late');
       await inbox().markRetry(row, t.clock.now(), 'late');
     }
+    expect((await rowsOf(ids)).map((r) => [r.answer, r.lockedUntil])).toEqual([[null, null], [null, null]]);
     expect((await rowsOf(ids)).map((r) => [r.status, r.attempts, r.lastError])).toEqual([['done', 2, null], ['done', 2, null]]);
   });
 

@@ -51,6 +51,27 @@ describe('POST /webhook signature and body checks', () => {
     expect((row!.event as any).message.text).toBe('งานของฉัน 😀 😀');
   });
 
+  it('stores lone surrogates and U+0000 (in texts and keys) as U+FFFD, and answers the message', async () => {
+    const e = textEvent(t, { userId: PREPARER }, 'PLACEHOLDER');
+    const body = JSON.stringify({ destination: 'Ubot', events: [{ ...e, 'k\u0000': 1 }] })
+      .replace('PLACEHOLDER', 'งานของฉัน \\uD800 \\uDFFF \\u0000')
+      .replace('k\\u0000', 'k\\uDC00');
+    const res = await post(t, body);
+    expect(res.statusCode).toBe(200);
+    await t.container.lineBot.worker.processPending();
+    expect(t.standIn.delivered()).toHaveLength(1);
+    const [row] = await t.container.database.db.select().from(lineInbox).where(eq(lineInbox.webhookEventId, e.webhookEventId));
+    expect((row!.event as any).message.text).toBe('งานของฉัน \uFFFD \uFFFD \uFFFD');
+    expect(Object.keys(row!.event as object)).toContain('k\uFFFD');
+  });
+
+  it('answers 400 to a signed body nested deeper than any LINE event, and stores nothing of it', async () => {
+    const before = (await inboxRows()).length;
+    const deep = `{"destination":"Ubot","events":[{"type":"message","x":${'['.repeat(40)}${']'.repeat(40)}}]}`;
+    expect((await post(t, deep)).statusCode).toBe(400);
+    expect((await inboxRows()).length).toBe(before);
+  });
+
   it('answers 400 to malformed JSON with a valid signature, and to a body that is not a webhook', async () => {
     expect((await post(t, '{"events": [')).statusCode).toBe(400);
     expect((await post(t, JSON.stringify({ events: 'nope' }))).statusCode).toBe(400);
@@ -96,11 +117,11 @@ describe('durable inbox', () => {
     expect(await t.container.lineBot.worker.processPending()).toBe(0);
     t.clock.advance(6_000);
     await t.container.lineBot.worker.processPending();
-    // The retry pushes (the reply token may have been used) with a retry key.
+    // The retry sends the stored answer; the token is still fresh and LINE never took the failed
+    // reply, so it goes as a (free) reply, once.
     const delivered = t.standIn.delivered();
     expect(delivered).toHaveLength(1);
-    expect(delivered[0]!.path).toBe('/v2/bot/message/push');
-    expect(delivered[0]!.retryKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(delivered[0]!.path).toBe('/v2/bot/message/reply');
     expect(textsOf(delivered)).toContain('งานของฉัน');
   });
 
@@ -139,7 +160,7 @@ describe('durable inbox', () => {
   it('sends more than 5 messages as a reply of 5 followed by pushes, never over LINE’s limit', async () => {
     const respond = createResponder({ gateway: t.container.line, clock: t.clock });
     const messages = Array.from({ length: 7 }, (_, i) => ({ type: 'text' as const, text: `m${i}` }));
-    await respond({ to: PREPARER, replyToken: 'fresh-token', eventTimestamp: t.clock.now().getTime(), attempt: 1, eventKey: 'chunk-test' }, messages);
+    await respond({ to: PREPARER, replyToken: 'fresh-token', eventTimestamp: t.clock.now().getTime(), eventKey: 'chunk-test' }, messages);
     expect(t.standIn.delivered().map((r) => [r.path, r.body.messages.length])).toEqual([['/v2/bot/message/reply', 5], ['/v2/bot/message/push', 2]]);
   });
 });

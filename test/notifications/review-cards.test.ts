@@ -156,12 +156,17 @@ describe('review cards: the reviewer whose step it is gets a card at once', () =
       expect(r.nextAttemptAt.toISOString()).toBe('2025-01-20T01:30:00.000Z'); // Monday 08:30 in Bangkok
       expect(r.localDate).toBe('2025-01-20');
     }
-    expect((await drain()).sent).toBe(0);
+    // Earlier tests' unsent rows of Wednesday expire now (and the admin is told): only this item's rows matter here.
+    const waiting = async () => (await requests(id)).every((r) => r.status === 'pending');
+    await drain();
+    expect(await waiting()).toBe(true);
     t.clock.set('2025-01-18T03:00:00Z'); // Saturday: not sent, not expired either
-    const saturday = await drain();
-    expect(saturday.sent + saturday.expired).toBe(0);
+    await drain();
+    expect(await waiting()).toBe(true);
     t.clock.set('2025-01-20T01:29:00Z');
-    expect((await drain()).sent).toBe(0);
+    await drain();
+    expect(await waiting()).toBe(true);
+    t.standIn.reset();
     t.clock.set('2025-01-20T01:30:00Z');
     expect((await drain()).sent).toBe(1);
     expect(new Set(pushes().map((p) => p.body.to))).toEqual(new Set([SUPERVISOR]));

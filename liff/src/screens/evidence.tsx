@@ -89,6 +89,7 @@ function EvidenceRow({ ev, editable, busy, onLabel, onRemove }: RowProps) {
       {ev.label && !editing && <p class="evidence__label">{ev.label}</p>}
       <a class="evidence__url" href={ev.url} target="_blank" rel="noopener noreferrer">{ev.url}</a>
       {ev.warning && <p class="notice notice--warn">{ev.warning.message}</p>}
+      {ev.health && !ev.health.ok && <p class="notice notice--warn" data-health={ev.health.state}>{m.evidence.broken(ev.health.label, formatDateTime(ev.health.checkedAt, lang))}</p>}
       {ev.addedBy && <p class="muted small">{m.evidence.addedBy(ev.addedBy, formatDateTime(ev.createdAt, lang))}</p>}
       {editing && (
         <div class="field">

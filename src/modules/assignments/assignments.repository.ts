@@ -139,6 +139,17 @@ export function createAssignmentsRepository(db: Db) {
         .orderBy(asc(assignmentPeople.role), asc(officers.name));
     },
 
+    /** How many evidence links each of `assignmentIds` has (one statement for a list of cards). */
+    async evidenceCounts(orgId: number, assignmentIds: number[]): Promise<Map<number, number>> {
+      if (!assignmentIds.length) return new Map();
+      const rows = await db
+        .select({ id: evidenceLinks.assignmentId, n: count() })
+        .from(evidenceLinks)
+        .where(and(eq(evidenceLinks.orgId, orgId), inArray(evidenceLinks.assignmentId, assignmentIds)))
+        .groupBy(evidenceLinks.assignmentId);
+      return new Map(rows.map((r) => [r.id, Number(r.n)]));
+    },
+
     async evidence(orgId: number, assignmentId: number, tx: Db = db): Promise<EvidenceLink[]> {
       return tx
         .select()

@@ -140,6 +140,23 @@ export function createAssignmentsService({ db, repo, audit, auditRepo, clock, or
       return out;
     },
 
+    /**
+     * What a list card shows of each row (people, evidence count, what the actor may do), for a
+     * page of rows in a few statements instead of a detail() per card (issue 12.6: the chat lists);
+     * the actions by the same rules as `detail` (review path, who submitted or checked it).
+     */
+    async cards(actor: Actor, rows: AssignmentRow[]) {
+      if (rows.length === 0) return [];
+      const ids = rows.map((r) => r.id);
+      const [people, evidence, steps] = await Promise.all([repo.people(actor.orgId, ids), repo.evidenceCounts(actor.orgId, ids), repo.reviewSteps(actor.orgId)]);
+      return rows.map((row) => {
+        const mine = people.filter((p) => p.assignmentId === row.id);
+        assertCan(actor, 'view', { orgId: actor.orgId, people: mine });
+        const path = reviewPath({ reviewSteps: steps, supervisors: mine.filter((p) => p.role === 'supervisor').length, certifiers: mine.filter((p) => p.role === 'certifier').length });
+        return { row, people: mine, evidenceCount: evidence.get(row.id) ?? 0, actions: allowed(actor, row, mine, path) };
+      });
+    },
+
     /** A preparer's items still needing work (submitted ones included), earliest due first. */
     openForOfficer(actor: Actor, officerId: number, cycleId?: number): Promise<AssignmentRow[]> {
       if (actor.kind === 'officer' && actor.officerId !== officerId) assertCan(actor, 'manage', { orgId: actor.orgId });

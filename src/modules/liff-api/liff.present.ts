@@ -76,6 +76,8 @@ export type DetailInput = {
   people: Person[];
   evidence: EvidenceLink[];
   evidenceWarnings: Map<number, EvidenceWarning | null>;
+  /** The link checker's last result per evidence id (reports' links module); empty when never checked. */
+  linkHealth: ReadonlyMap<number, LinkHealth>;
   ticked: number[];
   history: AuditRow[];
   names: Map<string, string>;
@@ -112,7 +114,7 @@ export function itemDetail(m: Messages, today: string, d: DetailInput) {
     dataPeriod: d.item?.dataPeriod ?? null,
     evidence: d.evidence.map((e) => {
       const w = d.evidenceWarnings.get(e.id);
-      return { id: e.id, url: e.url, label: e.label, addedBy: who(e.addedBy), createdAt: e.createdAt.toISOString(), warning: w ? warning(m, w) : null };
+      return { id: e.id, url: e.url, label: e.label, addedBy: who(e.addedBy), createdAt: e.createdAt.toISOString(), warning: w ? warning(m, w) : null, health: health(m, e, d.linkHealth.get(e.id)) };
     }),
     people: d.people.map((p) => ({ officerId: p.officerId, name: p.name, position: p.position, role: p.role, roleLabel: m.role[p.role] ?? p.role })),
     history: d.history.map((h) => ({ at: h.at.toISOString(), actor: who(h.actor), action: h.action, text: historyText(m, h), note: noteOf(h) })),
@@ -123,6 +125,14 @@ export function itemDetail(m: Messages, today: string, d: DetailInput) {
 }
 
 export type ItemDetail = ReturnType<typeof itemDetail>;
+
+export type LinkHealth = { url: string; state: string; httpStatus: number | null; checkedAt: Date };
+
+/** The last check of this very URL (a result for a URL since replaced says nothing about it). */
+function health(m: Messages, e: EvidenceLink, h: LinkHealth | undefined) {
+  if (!h || h.url !== e.url) return null;
+  return { state: h.state, ok: h.state === 'ok' || h.state === 'moved', label: m.reports.links.stateLabel(h.state, h.httpStatus), httpStatus: h.httpStatus, checkedAt: h.checkedAt.toISOString() };
+}
 
 export function warning(m: Messages, w: EvidenceWarning) {
   return { code: w.code, message: m.liff.warnings[w.code]?.(w) ?? w.code };

@@ -10,7 +10,7 @@ import type { CatalogService } from '../catalog/catalog.usecases.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
 import type { LiffSession } from './liff.auth.ts';
-import { inReview, itemDetail, listEntry, warning, type ItemDetail, type ListEntry, type Role } from './liff.present.ts';
+import { inReview, itemDetail, listEntry, warning, type ItemDetail, type LinkHealth, type ListEntry, type Role } from './liff.present.ts';
 import { overview } from './liff.overview.ts';
 
 export const LIST_FILTERS = ['pending', 'overdue', 'review', 'all', 'supervised'] as const;
@@ -22,6 +22,8 @@ type Deps = {
   catalog: Pick<CatalogService, 'subIndicators'>;
   orgRepo: Pick<OrgRepository, 'officersByIds' | 'unit'>;
   clock: Clock;
+  /** The link checker's results (links module); every lookup is scoped to the organization. */
+  linkHealth: (orgId: number, evidenceIds: number[]) => Promise<ReadonlyMap<number, LinkHealth>>;
 };
 
 /** Everything one officer is on in the latest cycle: plenty for a person, bounded for safety. */
@@ -70,7 +72,11 @@ export function createLiffService(d: Deps) {
     const det = await d.assignments.detail(s.actor, id);
     const [history, subs] = await Promise.all([d.assignments.history(s.actor, id), d.catalog.subIndicators(det.item?.year ?? det.assignment.year)]);
     const officerIds = [...new Set([...history.map((h) => h.actor), ...det.evidence.map((e) => e.addedBy)].filter((r) => r.startsWith('officer:')).map((r) => Number(r.slice(8))))];
-    const names = new Map((await d.orgRepo.officersByIds(s.org.id, officerIds)).map((o) => [`officer:${o.id}`, o.name]));
+    const [officers, linkHealth] = await Promise.all([
+      d.orgRepo.officersByIds(s.org.id, officerIds),
+      det.evidence.length ? d.linkHealth(s.org.id, det.evidence.map((e) => e.id)) : new Map<number, LinkHealth>(),
+    ]);
+    const names = new Map(officers.map((o) => [`officer:${o.id}`, o.name]));
     const warnings = new Map<number, EvidenceWarning | null>(det.evidence.map((e) => [e.id, evidenceWarning(e.url, s.org.websiteDomains)]));
     const editable = isAdmin(s.actor) || contentEditable(det.assignment.status);
     const target = { orgId: s.org.id, people: det.people };
@@ -82,6 +88,7 @@ export function createLiffService(d: Deps) {
       people: det.people,
       evidence: det.evidence,
       evidenceWarnings: warnings,
+      linkHealth,
       ticked: det.ticked,
       history,
       names,

@@ -12,6 +12,8 @@ import { createTypedActions } from './chat/chat.typed.ts';
 import { createChatViews, type LinkHealthOf } from './chat/chat.views.ts';
 import { createLineEventHandler } from './chat/chat.events.ts';
 import { createInboxRepository } from './webhook/inbox.repository.ts';
+import { createBatchMemo } from './webhook/batch-memo.ts';
+import type { ReplyRiders } from './webhook/inbox.types.ts';
 import { createInboxWorker } from './webhook/inbox.worker.ts';
 import type { LineGateway } from './line.gateway.ts';
 import { liffUrlFor } from './liff-url.ts';
@@ -32,6 +34,8 @@ type Deps = {
   catalog: CatalogService;
   /** Evidence link health (links module), shown in the item detail. */
   linkHealth?: LinkHealthOf;
+  /** What rides on a free reply (delivery/reply-riders.ts): today's unsent reminder, a notice to an admin. */
+  riders?: ReplyRiders;
   log?: (line: string) => void;
 };
 
@@ -39,23 +43,46 @@ type Deps = {
 export function createLineBot(d: Deps) {
   const m = msg(d.config.defaultLang);
   const liffUrl = liffUrlFor(d.config);
-  const repo = createLinkingRepository(d.db);
-  const linking = createLinkingService({ db: d.db, repo, orgRepo: d.orgRepo, audit: d.audit, clock: d.clock });
+  const linkingRepo = createLinkingRepository(d.db);
+  // The sender's officer, group and the organization's cycle, loaded once per inbox batch (batch-memo.ts).
+  const memo = createBatchMemo();
+  const repo: typeof linkingRepo = {
+    ...linkingRepo,
+    officersByLineUser: (u) => memo.get(`officer:${u}`, () => linkingRepo.officersByLineUser(u)),
+    activeGroup: (g) => memo.get(`group:${g}`, () => linkingRepo.activeGroup(g)),
+    setReachable: async (u, r) => { memo.forget(`officer:${u}`); return linkingRepo.setReachable(u, r); },
+    deactivateGroup: async (g) => { memo.forget(`group:${g}`); return linkingRepo.deactivateGroup(g); },
+  };
+  const cycles: typeof d.cycles = { ...d.cycles, latest: (orgId) => memo.get(`cycle:${orgId}`, () => d.cycles.latest(orgId)) };
+  const linkingService = createLinkingService({ db: d.db, repo: linkingRepo, orgRepo: d.orgRepo, audit: d.audit, clock: d.clock });
+  // Linking changes who a LINE user or group is: a later event of the same batch must see it.
+  const linking: typeof linkingService = {
+    ...linkingService,
+    redeemOfficerCode: async (u, code) => { try { return await linkingService.redeemOfficerCode(u, code); } finally { memo.forget(`officer:${u}`); } },
+    redeemGroupCode: async (g, u, code) => { try { return await linkingService.redeemGroupCode(g, u, code); } finally { memo.forget(`group:${g}`); } },
+    setGroupDailySummary: async (a, g, on) => { try { return await linkingService.setGroupDailySummary(a, g, on); } finally { memo.forget(`group:${g}`); } },
+  };
   const snoozes = createSnoozeService({ db: d.db, assignments: d.assignments, clock: d.clock });
-  const views = createChatViews({ assignments: d.assignments, cycles: d.cycles, catalog: d.catalog, clock: d.clock, m, liffUrl, linkHealth: d.linkHealth });
-  const actions = createChatActions({ assignments: d.assignments, cycles: d.cycles, snoozes, views, m, liffUrl, liffEnabled: Boolean(d.config.line.liffId) });
-  const typed = createTypedActions({ assignments: d.assignments, cycles: d.cycles, views, actions, m });
+  const views = createChatViews({ assignments: d.assignments, cycles, catalog: d.catalog, clock: d.clock, m, liffUrl, linkHealth: d.linkHealth });
+  const actions = createChatActions({ assignments: d.assignments, cycles, snoozes, views, m, liffUrl, liffEnabled: Boolean(d.config.line.liffId) });
+  const typed = createTypedActions({ assignments: d.assignments, cycles, views, actions, m });
   const respond = createResponder({ gateway: d.line, clock: d.clock });
-  const handle = createLineEventHandler({ repo, linking, views, actions, typed, respond, m });
+  const handle = createLineEventHandler({ repo, linking, views, actions, typed, m });
   const inbox = createInboxRepository(d.db);
   const worker = createInboxWorker({
     repo: inbox,
+    transaction: (fn) => d.db.transaction((tx) => fn(tx as unknown as Db)),
     clock: d.clock,
     handle,
+    respond,
+    riders: d.riders,
+    memo,
+    retentionMs: d.config.inbox.retentionDays * 86_400_000,
+    afterBatch: () => d.line.flushLog(),
     // Never the event itself: it holds people's messages.
     log: (text, err) => (d.log ?? console.error)(`${text}${err instanceof Error ? `: ${err.message}` : ''}`),
   });
-  return { inbox, worker, linking, linkingRepo: repo, snoozes, views, actions, liffUrl };
+  return { inbox, worker, linking: linkingService, linkingRepo, snoozes, views, actions, liffUrl };
 }
 
 export type LineBot = ReturnType<typeof createLineBot>;

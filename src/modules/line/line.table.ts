@@ -20,8 +20,15 @@ export const lineInbox = pgTable(
     lastError: text('last_error'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
+    /**
+     * The answer, stored (after the event's effects, before any reply goes) so that a retry after
+     * a crash sends the same answer instead of working it out again; with `reply_started_at`, a
+     * retry knows a reply may have gone and does not push it a second time (issue 10.3).
+     */
+    answer: jsonb('answer'),
+    replyStartedAt: timestamp('reply_started_at', { withTimezone: true }),
   },
-  (t) => [index('line_inbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [index('line_inbox_due').on(t.status, t.nextAttemptAt), index('line_inbox_processed').on(t.status, t.processedAt)],
 );
 
 /** One-time codes that link a LINE user to an officer, or a LINE group to an organization. */
@@ -61,6 +68,9 @@ export const lineGroups = pgTable('line_groups', {
   /** Opt-in: the group receives the organization-wide daily summary. */
   dailySummary: boolean('daily_summary').notNull().default(false),
   active: boolean('active').notNull().default(true),
+  /** Members without the bot, from LINE (getGroupMemberCount): a push to the group costs this many messages. */
+  memberCount: integer('member_count'),
+  memberCountAt: timestamp('member_count_at', { withTimezone: true }),
   registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
 });
 

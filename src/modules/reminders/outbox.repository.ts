@@ -1,11 +1,14 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
 import type { LineMessage } from '../line/line.gateway.ts';
+import { bangkokMonth } from '../delivery/month.ts';
 import { assignmentPeople } from '../assignments/assignments.table.ts';
 import { officers } from '../org/org.table.ts';
 import { outbox } from './reminders.table.ts';
 
 export type OutboxInsert = typeof outbox.$inferInsert;
+
+export type ExpiredRow = { id: number; orgId: number; kind: string; localDate: string };
 
 export type ClaimedRow = {
   id: number;
@@ -16,6 +19,7 @@ export type ClaimedRow = {
   messages: LineMessage[];
   retry_key: string;
   attempts: number;
+  cost: number;
 };
 
 /** Outbox SQL. Every time comes in as a parameter (the injected clock), never SQL now(). */
@@ -30,22 +34,36 @@ export function createOutboxRepository(db: Db) {
 
     /**
      * Claims up to `n` rows due at `now` (pending ones whose time has come, and 'sending' ones
-     * whose lease expired: their sender died) for this instance until `leaseUntil`. SKIP LOCKED
-     * lets instances claim side by side without waiting for or taking each other's rows.
+     * whose lease is over: their sender died) for this sender until `lease.until`. SKIP LOCKED
+     * lets senders claim side by side without waiting for or taking each other's rows.
+     *
+     * Two clocks: `now` is the time the run acts as (the scheduler's clock, or `remind --now`),
+     * and decides what is due; `lease.now` is the machine's real clock, and decides whether a
+     * lease is over. A lease computed from `--now` would never run out for a rerun with the same
+     * `--now` after a crash (issue 10.4).
      */
-    async claim(now: Date, leaseUntil: Date, n: number): Promise<ClaimedRow[]> {
+    async claim(now: Date, lease: { now: Date; until: Date }, n: number): Promise<ClaimedRow[]> {
       const result = await db.execute(sql`
         with expired as (
-          select id from outbox where status = 'sending' and claimed_until < ${now.toISOString()}::timestamptz
+          select id from outbox where status = 'sending' and claimed_until < ${lease.now.toISOString()}::timestamptz
           limit ${n} for update skip locked
         ), due as (
           select id from outbox where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-          order by next_attempt_at limit ${n} for update skip locked
+          order by priority, next_attempt_at limit ${n} for update skip locked
         )
-        update outbox set status = 'sending', claimed_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
+        update outbox set status = 'sending', claimed_until = ${lease.until.toISOString()}::timestamptz, attempts = attempts + 1
         where id in (select id from expired union all select id from due)
-        returning id, org_id, kind, recipient, officer_id, messages, retry_key, attempts`);
-      return rowsOf<ClaimedRow>(result).map((r) => ({ ...r, id: Number(r.id) }));
+        returning id, org_id, kind, recipient, officer_id, messages, retry_key, attempts, cost`);
+      return rowsOf<ClaimedRow>(result).map((r) => ({ ...r, id: Number(r.id), cost: Number(r.cost) }));
+    },
+
+    /** Extends this sender's leases on the rows it still holds (fenced by attempt: a row reclaimed by another sender is not touched). */
+    async renew(held: Array<Pick<ClaimedRow, 'id' | 'attempts'>>, until: Date): Promise<void> {
+      if (!held.length) return;
+      await db.execute(sql`
+        update outbox o set claimed_until = ${until.toISOString()}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(held)}::jsonb) as h(id bigint, attempts int)
+        where o.id = h.id and o.attempts = h.attempts and o.status = 'sending'`);
     },
 
     /**
@@ -54,24 +72,35 @@ export function createOutboxRepository(db: Db) {
      * Review requests carry the date they are due to go out (a submission at 22:00 is planned
      * for the next window's day, see notifications/notifier.ts), so a deferred one is not stale; one
      * that missed its whole day is, like the rest (the daily summary lists what awaits review).
-     * Rows another sender holds under a live lease are left to it.
+     * Rows another sender holds under a live lease (on the real clock) are left to it.
      */
-    async expireStale(today: string, now: Date): Promise<number> {
-      const done = await db
+    async expireStale(tx: Db, today: string, leaseNow: Date): Promise<ExpiredRow[]> {
+      const done = await tx
         .update(outbox)
-        .set({ status: 'expired', claimedUntil: null, lastError: 'expired: planned for an earlier day' })
+        .set({ status: 'expired', claimedUntil: null, note: sql`coalesce(${outbox.note} || '; ', '') || 'expired: planned for an earlier day, not sent that day'` })
         .where(sql`${outbox.kind} <> 'admin_alert' and ${outbox.localDate} < ${today}::date
-          and (${outbox.status} = 'pending' or (${outbox.status} = 'sending' and ${outbox.claimedUntil} < ${now.toISOString()}::timestamptz))`)
-        .returning({ id: outbox.id });
-      return done.length;
+          and (${outbox.status} = 'pending' or (${outbox.status} = 'sending' and ${outbox.claimedUntil} < ${leaseNow.toISOString()}::timestamptz))`)
+        .returning({ id: outbox.id, orgId: outbox.orgId, kind: outbox.kind, localDate: outbox.localDate });
+      return done;
     },
 
+    /**
+     * Marks rows sent and, in the same statement, adds what they cost to the month's count
+     * (delivery_state: what the budget reads, one row instead of a sum over the month's outbox).
+     */
     async markSent(ids: number[], now: Date) {
       if (!ids.length) return;
-      await db
-        .update(outbox)
-        .set({ status: 'sent', sentAt: now, claimedUntil: null, lastError: null })
-        .where(and(inArray(outbox.id, ids), inArray(outbox.status, ['sending', 'pending'])));
+      await db.execute(sql`
+        with s as (
+          update outbox set status = 'sent', sent_at = ${now.toISOString()}::timestamptz, claimed_until = null, last_error = null
+          where id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::bigint) and status in ('sending', 'pending')
+          returning cost
+        )
+        insert into delivery_state (id, sent_month, sent_cost)
+        select 1, ${bangkokMonth(now)}, coalesce(sum(cost), 0)::int from s
+        on conflict (id) do update set
+          sent_cost = case when delivery_state.sent_month = excluded.sent_month then delivery_state.sent_cost + excluded.sent_cost else excluded.sent_cost end,
+          sent_month = excluded.sent_month`);
     },
 
     /** Back to pending for a later attempt, unless another sender has reclaimed the row meanwhile. */
@@ -79,6 +108,17 @@ export function createOutboxRepository(db: Db) {
       await db
         .update(outbox)
         .set({ status: 'pending', nextAttemptAt, claimedUntil: null, lastError: error })
+        .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)));
+    },
+
+    /**
+     * Puts a claimed row back, unsent, until the hold ends (LINE's monthly limit or our budget):
+     * not an attempt (the claim's count is undone), so a month's hold never fails a row.
+     */
+    async markHeld(row: Pick<ClaimedRow, 'id' | 'attempts'>, until: Date, note: string) {
+      await db
+        .update(outbox)
+        .set({ status: 'pending', nextAttemptAt: until, claimedUntil: null, attempts: sql`${outbox.attempts} - 1`, note })
         .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)));
     },
 
@@ -120,6 +160,14 @@ export function createOutboxRepository(db: Db) {
     async officerName(tx: Db, orgId: number, id: number): Promise<string | undefined> {
       const [o] = await tx.select({ name: officers.name }).from(officers).where(and(eq(officers.orgId, orgId), eq(officers.id, id)));
       return o?.name;
+    },
+
+    /** Rows another sender holds under a live lease at `leaseNow` (real clock), and when the last lease ends. */
+    async leased(leaseNow: Date): Promise<{ rows: number; until: Date | null }> {
+      const [r] = rowsOf<{ n: number; until: string | Date | null }>(await db.execute(sql`
+        select count(*)::int as n, max(claimed_until) as until from outbox
+        where status = 'sending' and claimed_until >= ${leaseNow.toISOString()}::timestamptz`));
+      return { rows: Number(r?.n ?? 0), until: r?.until ? new Date(r.until) : null };
     },
 
     async counts(): Promise<Record<string, number>> {

@@ -23,6 +23,8 @@ export type SummaryRow = {
   officer_id: number | null;
   recipient_name: string | null;
   scope: 'org' | 'mine';
+  /** What one push costs: 1 for a person, a group's member count (as last read from LINE). */
+  cost: number;
   items: Array<{ id: number; code: string; status: string; dueOn: string | null }> | null;
   prev: { items: Record<string, string> } | null;
 };
@@ -133,21 +135,21 @@ export function createPlanRepository(db: Db) {
              or (${t.defaultDue} and c.org_id not in (select org_id from custom_orgs))
           order by c.org_id, c.year desc
         ), recipients as (
-          select o.org_id, o.line_user_id as recipient, o.id as officer_id, o.name as recipient_name, 'org' as scope
+          select o.org_id, o.line_user_id as recipient, o.id as officer_id, o.name as recipient_name, 'org' as scope, 1 as cost
           from officers o join cur on cur.org_id = o.org_id
           where o.is_admin and o.active and o.reachable and o.line_user_id is not null
           union all
-          select g.org_id, g.group_id, null, g.name, 'org' from line_groups g join cur on cur.org_id = g.org_id
+          select g.org_id, g.group_id, null, g.name, 'org', coalesce(g.member_count, 1) from line_groups g join cur on cur.org_id = g.org_id
           where g.daily_summary and g.active
           union all
-          select distinct o.org_id, o.line_user_id, o.id, o.name, 'mine'
+          select distinct o.org_id, o.line_user_id, o.id, o.name, 'mine', 1
           from officers o
           join assignment_people ap on ap.officer_id = o.id and ap.role in ('supervisor', 'certifier')
           join assignments a on a.id = ap.assignment_id
           join cur on cur.id = a.cycle_id
           where not o.is_admin and o.active and o.reachable and o.line_user_id is not null
         )
-        select r.org_id, r.recipient, r.officer_id, r.recipient_name, r.scope,
+        select r.org_id, r.recipient, r.officer_id, r.recipient_name, r.scope, r.cost,
           (select jsonb_agg(jsonb_build_object('id', a.id, 'code', ci.code, 'status', a.status, 'dueOn', a.due_on) order by ci.number, a.id)
              from assignments a join catalog_items ci on ci.id = a.item_id
              where a.cycle_id = cur.id

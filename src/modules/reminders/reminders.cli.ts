@@ -8,12 +8,21 @@ import type { DrainResult } from './sender.ts';
  * `now`, then send once (retries that are not due yet stay in the outbox for the next run).
  * With dryRun nothing is written or sent and the result lists every recipient and text.
  */
-export type RunResult = PlanResult & { dryRun: boolean; sent: number; retried: number; failed: number; expired: number };
+export type RunResult = PlanResult & {
+  dryRun: boolean;
+  sent: number;
+  retried: number;
+  failed: number;
+  expired: number;
+  /** Rows another run still holds (e.g. one that crashed moments ago): sent by a rerun once its lease ends. */
+  leased?: { rows: number; until: Date | null };
+};
 
 async function run(container: Pick<Container, 'reminders'>, plan: PlanResult, now: Date, dryRun: boolean): Promise<RunResult> {
   if (dryRun) return { ...plan, dryRun, sent: 0, retried: 0, failed: 0, expired: 0 };
   const d: DrainResult = await container.reminders.drain(() => now);
-  return { ...plan, dryRun, sent: d.sent, retried: d.retried, failed: d.failed, expired: d.expired };
+  const leased = await container.reminders.leased();
+  return { ...plan, dryRun, sent: d.sent, retried: d.retried, failed: d.failed, expired: d.expired, ...(leased.rows ? { leased } : {}) };
 }
 
 export async function runReminders(container: Pick<Container, 'reminders'>, opts: { now: Date; dryRun: boolean }): Promise<RunResult> {
@@ -46,6 +55,10 @@ export function formatRunResult(m: Messages, r: RunResult, reach: Reach[] = []):
   const lines = [R.header(r.dryRun, r.localDate, r.planned, kinds)];
   if (!r.dryRun) lines.push(R.sent(r.sent, r.retried, r.failed, r.expired));
   for (const o of reach) if (o.total > 0 && o.linked < o.total) lines.push(o.linked === 0 ? m.cli.reach.nobody(o.slug, o.total) : m.cli.reach.some(o.slug, o.linked, o.total));
+  if (r.leased) {
+    const secs = r.leased.until ? Math.max(1, Math.ceil((r.leased.until.getTime() - Date.now()) / 1000)) : 0;
+    lines.push(m.cli.run.leased(r.leased.rows, secs));
+  }
   for (const p of r.preview ?? []) {
     lines.push('', `→ ${p.name ? `${p.name} ` : ''}(${p.recipient}) [${p.kind}]`, ...p.text.split('\n').map((l) => `  ${l}`));
   }

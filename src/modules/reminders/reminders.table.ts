@@ -1,4 +1,4 @@
-import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assignments } from '../assignments/assignments.table.ts';
 import { officers, organizations } from '../org/org.table.ts';
 
@@ -6,6 +6,9 @@ import { officers, organizations } from '../org/org.table.ts';
  * Planned messages. Planning writes rows under a unique key (recipient × kind × local date), so a
  * reminder can never be planned twice; senders claim rows with FOR UPDATE SKIP LOCKED and send
  * with X-Line-Retry-Key = retry_key, so a resend after a crash is recognised by LINE (409).
+ *
+ * It is also the delivery log: every message planned keeps its row, with what it costs (LINE
+ * meters a push per recipient: a group's members each count), what became of it and why.
  */
 export const outbox = pgTable(
   'outbox',
@@ -19,8 +22,18 @@ export const outbox = pgTable(
     localDate: date('local_date').notNull(),
     messages: jsonb('messages').notNull(),
     retryKey: uuid('retry_key').notNull(),
-    /** pending → sending → sent | failed. */
+    /**
+     * pending → sending → sent | failed; expired (planned for a day that passed); merged (its
+     * content went inside another message: the daily summary, or a free reply); dropped (over the
+     * month's budget, see delivery/budget.ts); held (LINE's monthly limit or our budget is spent).
+     */
     status: text('status').notNull().default('pending'),
+    /** LINE messages this push costs: 1 per user, a group's member count. */
+    cost: integer('cost').notNull().default(1),
+    /** Who goes first when the budget is short: 0 review requests, returns, alerts … 5 summaries (budget.ts). */
+    priority: smallint('priority').notNull().default(0),
+    /** Why it was merged, dropped, held or expired (the delivery log's "why"). */
+    note: text('note'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),
@@ -28,7 +41,11 @@ export const outbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    // A person's messages of a day: what rides on a reply to them (delivery/reply-riders.ts).
+    index('outbox_recipient_day').on(t.recipient, t.localDate),
+  ],
 );
 
 /** "เลื่อน 1 วัน": no reminder for this officer about this assignment until the date. */

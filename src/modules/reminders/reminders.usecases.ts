@@ -1,9 +1,11 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
+import type { Clock } from '../../shared/clock.ts';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseThaiDate } from '../../shared/thai-date.ts';
 import type { AuditLog } from '../audit/audit.ts';
+import type { DeliveryService } from '../delivery/delivery.usecases.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertCan } from '../auth/permissions.ts';
 import type { LineGateway } from '../line/line.gateway.ts';
@@ -16,18 +18,32 @@ import { holidays, reminderPolicies } from './reminders.table.ts';
 import { createSender } from './sender.ts';
 import { planSummaries, type SummaryExtras } from './summaries.ts';
 
-type Deps = { db: Db; line: LineGateway; config: Config; audit: AuditLog; timers?: Timers; log?: (line: string) => void; summaryExtras?: SummaryExtras };
+/** `clock` is the machine's real clock (leases); what a run acts as comes with each call (`now`). */
+type Deps = {
+  db: Db;
+  line: LineGateway;
+  config: Config;
+  audit: AuditLog;
+  clock: Clock;
+  /** The month's message budget (delivery module): the planner's level, the sender's allowance and hold. */
+  delivery?: Pick<DeliveryService, 'level' | 'allowance' | 'hold'>;
+  timers?: Timers;
+  log?: (line: string) => void;
+  summaryExtras?: SummaryExtras;
+};
 
 /** Reminders, escalations and daily summaries: planning, sending and the per-organization policy. */
-export function createRemindersService({ db, line, config, audit, timers, log, summaryExtras }: Deps) {
-  const sender = createSender({ db, line, config, timers, log });
+export function createRemindersService({ db, line, config, audit, clock, delivery, timers, log, summaryExtras }: Deps) {
+  const sender = createSender({ db, line, config, clock, budget: delivery, timers, log });
   const outbox = createOutboxRepository(db);
   return {
-    planReminders: (now: Date, opts: { dryRun?: boolean } = {}) => planReminders({ db, config }, now, opts),
-    planSummaries: (now: Date, opts: { dryRun?: boolean } = {}) => planSummaries({ db, config, extras: summaryExtras }, now, opts),
+    planReminders: (now: Date, opts: { dryRun?: boolean } = {}) => planReminders({ db, config, budget: delivery }, now, opts),
+    planSummaries: (now: Date, opts: { dryRun?: boolean } = {}) => planSummaries({ db, config, budget: delivery, extras: summaryExtras }, now, opts),
     /** Sends everything due at now(); see sender.ts. */
     drain: (now: () => Date) => sender.drain(now),
     outboxCounts: () => outbox.counts(),
+    /** Rows other senders hold right now (real clock): a rerun after a crash waits for these leases. */
+    leased: () => outbox.leased(clock.now()),
 
     /** Overrides the reminder policy of an organization (cycleId null) or one of its cycles. */
     async setPolicy(actor: Actor, cycleId: number | null, input: unknown) {

@@ -1,12 +1,14 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { msg } from '../../messages/index.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { DeliveryService, Hold } from '../delivery/delivery.usecases.ts';
 import { LineApiError, type LineGateway } from '../line/line.gateway.ts';
-import { adminAlertMessages } from './flex.ts';
+import { createLeases } from './lease.ts';
 import { createOutboxRepository, type ClaimedRow } from './outbox.repository.ts';
-import { outboxRow } from './planner.ts';
 import { localTime } from './policy.ts';
 import { createRateLimiter, realTimers, retryDelayMs, type Timers } from './rate-limit.ts';
+import { createSenderAlerts } from './sender.alerts.ts';
 
 /**
  * Drains the outbox: claims due rows (FOR UPDATE SKIP LOCKED, with a lease), pushes each with its
@@ -16,40 +18,37 @@ import { createRateLimiter, realTimers, retryDelayMs, type Timers } from './rate
  * LINE's acceptance and the mark, the lease expires, another drain reclaims the row and pushes it
  * again with the SAME retry key; LINE answers 409 (already accepted, kept for 24 h:
  * https://developers.line.biz/en/docs/messaging-api/retrying-api-request/) and the gateway counts
- * that as success, so nobody gets it twice. Rows planned for an earlier day expire unsent.
+ * that as success, so nobody gets it twice. Rows planned for an earlier day expire unsent, and
+ * the organization's admins are told (sender.alerts.ts).
+ *
+ * `drain(now)` acts as of `now` (what is due, which day it is: the scheduler's clock or
+ * `remind --now`); leases are measured on `clock`, the machine's real clock (lease.ts).
  */
-export type DrainResult = { claimed: number; sent: number; retried: number; failed: number; expired: number };
+export type DrainResult = {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  expired: number;
+  /** Rows put back unsent because pushes are held (monthly limit or budget), and the hold. */
+  held: number;
+  hold?: Hold;
+};
 
-export type SenderDeps = { db: Db; line: LineGateway; config: Config; timers?: Timers; log?: (line: string) => void };
+/** The month's budget as the sender sees it (delivery.usecases.ts). */
+export type SendBudget = Pick<DeliveryService, 'allowance' | 'hold'>;
 
-const LEASE_MS = 60_000;
+export type SenderDeps = { db: Db; line: LineGateway; config: Config; clock: Clock; budget?: SendBudget; timers?: Timers; log?: (line: string) => void };
+
 /** Retryable failures (429, 5xx, timeouts) are retried this many times before the row fails. */
 export const MAX_ATTEMPTS = 20;
 const FLUSH_AT = 64;
 
-export function createSender({ db, line, config, timers = realTimers, log }: SenderDeps) {
+export function createSender({ db, line, config, clock, budget, timers = realTimers, log }: SenderDeps) {
   const repo = createOutboxRepository(db);
   const concurrency = config.reminders.senderConcurrency;
   const batch = Math.max(16, concurrency * 4);
-  const m = msg(config.defaultLang);
-
-  async function failForGood(row: ClaimedRow, err: LineApiError, at: Date) {
-    await db.transaction(async (t) => {
-      const tx = t as unknown as Db;
-      if (!(await repo.markFailed(tx, row, err.message)) || row.kind === 'admin_alert') return;
-      // Tell the organization's admins, once per failed row (an outbox row of its own).
-      const name = row.officer_id ? await repo.officerName(tx, row.org_id, row.officer_id) : undefined;
-      const who = name ?? row.recipient;
-      const reason = `LINE ${err.status || 'error'}`;
-      const alerts = (await repo.admins(tx, row.org_id))
-        .filter((a) => a.lineUserId && a.lineUserId !== row.recipient)
-        .map((a) => ({
-          ...outboxRow({ kind: 'admin_alert', orgId: row.org_id, recipient: a.lineUserId!, officerId: a.id, localDate: localTime(at).date, messages: adminAlertMessages(m, who, reason), now: at }),
-          dedupeKey: `admin_alert:${row.org_id}:${a.lineUserId}:outbox-${row.id}`,
-        }));
-      await repo.insert(tx, alerts);
-    });
-  }
+  const alerts = createSenderAlerts(repo, msg(config.defaultLang));
 
   return {
     /**
@@ -57,16 +56,36 @@ export function createSender({ db, line, config, timers = realTimers, log }: Sen
      * time is later stay for a later drain (the scheduler's next tick).
      */
     async drain(now: () => Date): Promise<DrainResult> {
-      const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0 };
-      result.expired = await repo.expireStale(localTime(now()).date, now());
+      const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0, held: 0 };
+      // Held for the month (LINE's monthly limit or our budget): nothing is claimed, nothing expires
+      // meanwhile; on the 1st the rows are due again and what is out of date expires then, reported.
+      const allowance = budget ? await budget.allowance(now()) : { held: null, remaining: null };
+      if (allowance.held) return { ...result, hold: allowance.held };
+      let remaining = allowance.remaining;
+      let holding: Promise<Hold> | null = null;
+      const startHold = (reason: Hold['reason']) => (holding ??= budget!.hold(reason, now()));
+      const leases = createLeases(repo, clock, log);
+      result.expired = await alerts.expireStale(db, localTime(now()).date, leases.lease().now, now());
       const limiter = createRateLimiter(config.reminders.sendRatePerSecond, timers);
       const sentIds: number[] = [];
+      // Sent rows stay leased (renewed) until they are marked, so nobody reclaims them meanwhile.
       const flush = async () => {
         const ids = sentIds.splice(0);
         await repo.markSent(ids, now());
+        for (const id of ids) leases.release(id);
       };
 
+      async function putBack(row: ClaimedRow, hold: Hold) {
+        await repo.markHeld(row, hold.until, hold.reason === 'monthly_limit' ? "held: LINE's monthly limit reached" : 'held: monthly message budget spent');
+        leases.release(row.id);
+        result.held++;
+        result.hold = hold;
+      }
+
       async function sendOne(row: ClaimedRow) {
+        if (holding) return putBack(row, await holding);
+        if (remaining !== null && row.cost > remaining) return putBack(row, await startHold('budget'));
+        if (remaining !== null) remaining -= row.cost;
         await limiter.take();
         try {
           await line.push(row.recipient, row.messages, { retryKey: row.retry_key, orgId: row.org_id });
@@ -76,13 +95,18 @@ export function createSender({ db, line, config, timers = realTimers, log }: Sen
           return;
         } catch (e) {
           const err = e instanceof LineApiError ? e : new LineApiError(0, (e as Error).message);
+          if (remaining !== null) remaining += row.cost;
+          // Not a rate limit: nothing more goes this month (issue 12.4); ordinary 429s back off below.
+          if (err.monthlyLimit && budget) return putBack(row, await startHold('monthly_limit'));
           if (err.retryable && row.attempts < MAX_ATTEMPTS) {
             if (err.status === 429) limiter.backOff(err.retryAfterMs ?? 1_000);
             const at = new Date(now().getTime() + retryDelayMs(row.attempts, err.retryAfterMs));
             await repo.markRetry(row, at, err.message);
+            leases.release(row.id);
             result.retried++;
           } else {
-            await failForGood(row, err, now());
+            await alerts.failForGood(db, row, err, now());
+            leases.release(row.id);
             result.failed++;
             log?.(`outbox ${row.id} (${row.kind}) failed: ${err.message}`);
           }
@@ -99,8 +123,8 @@ export function createSender({ db, line, config, timers = realTimers, log }: Sen
         const refill = () =>
           (refilling ??= (async () => {
             try {
-              const t = now();
-              const rows = await repo.claim(t, new Date(t.getTime() + LEASE_MS), batch);
+              const rows = holding ? [] : await repo.claim(now(), leases.lease(), batch);
+              leases.hold(rows);
               if (!rows.length) exhausted = true;
               result.claimed += rows.length;
               round += rows.length;
@@ -123,15 +147,23 @@ export function createSender({ db, line, config, timers = realTimers, log }: Sen
             await refill();
           }
         };
-        await Promise.all(
-          Array.from({ length: concurrency }, async () => {
-            for (let row = await next(); row; row = await next()) await sendOne(row);
-          }),
-        );
-        await refilling;
-        await flush();
+        leases.start();
+        try {
+          await Promise.all(
+            Array.from({ length: concurrency }, async () => {
+              for (let row = await next(); row; row = await next()) await sendOne(row);
+            }),
+          );
+          await refilling;
+          await flush();
+        } finally {
+          leases.stop();
+        }
         if (claimError) throw claimError;
-        if (round === 0) return result;
+        if (round === 0) {
+          await line.flushLog();
+          return result;
+        }
       }
     },
   };

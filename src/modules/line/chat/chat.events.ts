@@ -6,12 +6,12 @@ import type { TypedActions } from './chat.typed.ts';
 import type { ChatViews } from './chat.views.ts';
 import { parseCommand, stripMentions, type Command } from './commands.ts';
 import { textMessage } from './flex/common.ts';
-import type { InboxJob } from '../webhook/inbox.worker.ts';
+import type { InboxAnswer, InboxJob } from '../webhook/inbox.types.ts';
 import type { LineMessage } from '../line.gateway.ts';
 import type { LinkedOfficer, LinkingRepository } from '../linking/linking.repository.ts';
 import type { LinkingService, RedeemFailure } from '../linking/linking.usecases.ts';
 import { decodePostback, type Postback } from './postback.ts';
-import type { Conversation, Respond } from '../webhook/responder.ts';
+import type { Conversation } from '../webhook/responder.ts';
 import { handledEvent, type HandledEvent } from '../webhook/webhook.schema.ts';
 
 type Deps = {
@@ -20,9 +20,11 @@ type Deps = {
   views: ChatViews;
   actions: ChatActions;
   typed: TypedActions;
-  respond: Respond;
   m: Messages;
 };
+
+/** What replaces a one-time code in a stored event. */
+export const REDACTED = '[รหัสถูกลบแล้ว]';
 
 const officerActor = (o: LinkedOfficer): Extract<Actor, { kind: 'officer' }> => ({ kind: 'officer', orgId: o.orgId, officerId: o.id, isAdmin: o.isAdmin });
 /** An unlinked member of a registered group: reads the organization's lists, nothing else (permissions.ts). */
@@ -178,15 +180,29 @@ export function createLineEventHandler(d: Deps) {
     }
   }
 
-  return async function handle(job: InboxJob): Promise<void> {
+  /** A typed link or group code is not kept in the inbox once handled (issue 10.9). */
+  function redaction(ev: HandledEvent): string | undefined {
+    if (ev.type !== 'message' || ev.message.type !== 'text' || !ev.message.text) return undefined;
+    const cmd = parseCommand(stripMentions(ev.message.text, ev.message.mention?.mentionees), { inGroup: ev.source.type !== 'user' });
+    if ((cmd.kind !== 'link' && cmd.kind !== 'register') || !cmd.code) return undefined;
+    const t = ev.message.text;
+    return t.includes(cmd.code) ? t.split(cmd.code).join(REDACTED) : `${t.split(/\s/)[0]} ${REDACTED}`;
+  }
+
+  /** The answer to one event, sent by the worker (webhook/inbox.worker.ts) after storing it. */
+  return async function handle(job: InboxJob): Promise<InboxAnswer | void> {
     const parsed = handledEvent.safeParse(job.event);
     if (!parsed.success) return; // an event type the bot does not act on
     const ev = parsed.data;
     const messages = await answer(ev);
-    if (messages.length === 0) return;
+    const redact = redaction(ev);
     const src = ev.source;
     const to = src.type === 'user' ? src.userId : src.type === 'group' ? src.groupId : src.roomId;
-    const conv: Conversation = { to, replyToken: ev.replyToken, eventTimestamp: ev.timestamp, attempt: job.attempt, eventKey: job.webhookEventId };
-    await d.respond(conv, messages);
+    const conv: Conversation = { to, replyToken: ev.replyToken, eventTimestamp: ev.timestamp, eventKey: job.webhookEventId };
+    // In a 1:1 chat with a linked officer, what is due to them today can go with the free reply.
+    const user = src.type === 'user' ? src.userId : undefined;
+    const officer = user && messages.length > 0 ? await officerOf(user) : undefined;
+    const rider = user && officer ? { lineUserId: user, officerId: officer.id, orgId: officer.orgId, isAdmin: officer.isAdmin } : undefined;
+    return { conv: { ...conv, orgId: officer?.orgId ?? null }, messages, ...(rider ? { rider } : {}), ...(redact ? { redact } : {}) };
   };
 }

@@ -2,7 +2,7 @@ import type { Clock } from '../../../shared/clock.ts';
 import { bangkokDate } from '../../../shared/thai-date.ts';
 import type { Messages } from '../../../messages/index.ts';
 import type { AssignmentRow } from '../../assignments/assignments.repository.ts';
-import { IN_REVIEW_STATUSES } from '../../assignments/workflow.ts';
+import { IN_REVIEW_STATUSES, OPEN_STATUSES } from '../../assignments/workflow.ts';
 import type { AssignmentsService } from '../../assignments/assignments.usecases.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { CatalogService } from '../../catalog/catalog.usecases.ts';
@@ -20,7 +20,7 @@ export const PENDING_ROWS_PER_PAGE = 15;
 const ALL = 100_000;
 
 type Deps = {
-  assignments: Pick<AssignmentsService, 'detail' | 'people' | 'openForOfficer' | 'pending' | 'list'>;
+  assignments: Pick<AssignmentsService, 'detail' | 'cards' | 'people' | 'pending' | 'list'>;
   cycles: Pick<CyclesService, 'latest'>;
   catalog: Pick<CatalogService, 'subIndicators'>;
   clock: Clock;
@@ -55,24 +55,23 @@ export function createChatViews(d: Deps) {
     return { card, item: det.item, people: det.people, evidence: det.evidence, health };
   }
 
+  type Loaded = Awaited<ReturnType<AssignmentsService['cards']>>[number];
+  const toCard = (actor: Actor, c: Loaded, viewerActs: boolean): CardItem => ({
+    row: c.row,
+    preparers: c.people.filter((p) => p.role === 'preparer').map((p) => p.name),
+    actions: viewerActs ? c.actions : [],
+    evidenceCount: c.evidenceCount,
+    canSnooze: viewerActs && actor.kind === 'officer' && c.people.some((p) => p.officerId === actor.officerId),
+  });
+
+  /** A page of cards: what each shows, loaded for the whole page at once. */
   async function cards(actor: Actor, rows: AssignmentRow[], viewerActs: boolean): Promise<CardItem[]> {
-    return Promise.all(rows.map(async (row) => (await detailView(actor, row.id, viewerActs)).card));
+    return (await d.assignments.cards(actor, rows)).map((c) => toCard(actor, c, viewerActs));
   }
 
   async function withPreparers(actor: Actor, rows: AssignmentRow[]) {
     const people = await d.assignments.people(actor, rows.map((r) => r.id));
     return rows.map((r) => ({ ...r, preparers: people.filter((p) => p.assignmentId === r.id && p.role === 'preparer').map((p) => p.name) }));
-  }
-
-  /**
-   * What waits for this officer's own review step: the check when submitted, the certification
-   * once checked (the same rule as the buttons: the actions permissions.ts allows them).
-   */
-  async function awaitingReview(actor: Extract<Actor, { kind: 'officer' }>, cycleId: number, onIt?: AssignmentRow[]): Promise<AssignmentRow[]> {
-    const rows = (onIt ?? (await d.assignments.list(actor, { cycleId, officerId: actor.officerId, roles: ['supervisor', 'certifier'], statuses: IN_REVIEW_STATUSES, limit: ALL })))
-      .filter((r) => IN_REVIEW_STATUSES.includes(r.status));
-    const theirs = await Promise.all(rows.map(async (r) => (await d.assignments.detail(actor, r.id)).actions.some((a) => a === 'check' || a === 'approve')));
-    return rows.filter((_, i) => theirs[i]);
   }
 
   /** A carousel page of cards plus a "more" bubble when the list continues. */
@@ -93,13 +92,25 @@ export function createChatViews(d: Deps) {
       const cycle = await d.cycles.latest(actor.orgId);
       if (!cycle) return [textMessage(L.list.noCycle)];
       const today = bangkokDate(d.clock.now());
-      const prepared = (await d.assignments.openForOfficer(actor, actor.officerId, cycle.id)).sort((a, b) =>
+      // One read of everything not final the officer is on, one of what the cards show (issue 12.6).
+      const open = await d.assignments.list(actor, { cycleId: cycle.id, officerId: actor.officerId, statuses: OPEN_STATUSES, limit: ALL });
+      const loaded = new Map((await d.assignments.cards(actor, open)).map((c) => [c.row.id, c]));
+      const prepares = (c: Loaded) => c.people.some((p) => p.officerId === actor.officerId && p.role === 'preparer');
+      const prepared = open.filter((r) => prepares(loaded.get(r.id)!)).sort((a, b) =>
         Number(overdueDays(b, today) !== null) - Number(overdueDays(a, today) !== null) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.itemNumber - b.itemNumber);
-      const toReview = sortForList(await awaitingReview(actor, cycle.id), today).filter((r) => !prepared.some((p) => p.id === r.id));
+      // What waits for their own review step: the check when submitted, the certification once checked.
+      const toReview = sortForList(open.filter((r) => {
+        const c = loaded.get(r.id)!;
+        return !prepares(c) && IN_REVIEW_STATUSES.includes(r.status) && c.actions.some((a) => a === 'check' || a === 'approve');
+      }), today);
       const rows = [...prepared, ...toReview];
       if (rows.length === 0) return [textMessage(L.list.myEmpty)];
       const overdue = rows.filter((r) => overdueDays(r, today) !== null).length;
-      return [await carousel(actor, rows, offset, true, L.list.myAlt(rows.length, overdue, toReview.length), (o) => ({ a: 'more', l: 'my', o }))];
+      const page = rows.slice(offset, offset + CARDS_PER_PAGE);
+      const bubbles = page.map((r) => itemCard(ctx(), toCard(actor, loaded.get(r.id)!, true)));
+      const next = offset + page.length;
+      if (next < rows.length) bubbles.push(moreBubble(ctx(), { a: 'more', l: 'my', o: next }, rows.length - next));
+      return [flexMessage(L.list.myAlt(rows.length, overdue, toReview.length), bubbles)];
     },
 
     /** ค้าง: everything not yet approved, grouped by status, overdue first, one page per bubble. */
@@ -136,7 +147,10 @@ export function createChatViews(d: Deps) {
       if (!cycle) return [textMessage(L.list.noCycle)];
       const rows = await d.assignments.list(actor, { cycleId: cycle.id, officerId: actor.officerId, roles: ['supervisor', 'certifier'], limit: ALL });
       if (rows.length === 0) return [textMessage(L.summary.noneSupervised)];
-      const awaiting = sortForList(await awaitingReview(actor, cycle.id, rows), bangkokDate(d.clock.now()));
+      // What waits for this officer's own step: the check when submitted, the certification once checked.
+      const inReview = rows.filter((r) => IN_REVIEW_STATUSES.includes(r.status));
+      const theirs = (await d.assignments.cards(actor, inReview)).filter((c) => c.actions.some((a) => a === 'check' || a === 'approve')).map((c) => c.row);
+      const awaiting = sortForList(theirs, bangkokDate(d.clock.now()));
       const out: LineMessage[] = [];
       if (offset === 0) {
         const overall = tally(rows);

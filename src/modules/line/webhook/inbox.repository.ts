@@ -2,10 +2,23 @@ import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../../db/client.ts';
 import { lineInbox } from '../line.table.ts';
 
-export type InboxRow = typeof lineInbox.$inferSelect;
 export type NewInboxEvent = { webhookEventId: string; destination: string | null; event: unknown };
 /** An event with the time its webhook request arrived (rows of several requests share one batch). */
 export type NewInboxRow = NewInboxEvent & { at: Date };
+
+/** A row as a worker holds it: `attempts` is the fencing token of its claim. */
+export type ClaimedEvent = {
+  id: number;
+  webhookEventId: string;
+  event: unknown;
+  attempts: number;
+  receivedAt: Date;
+  /** Stored by an earlier attempt (see storeAnswers), with whether its reply may have gone. */
+  answer: unknown;
+  replyStarted: boolean;
+};
+
+export type Held = { id: number; attempts: number };
 
 /**
  * A failed inbox insert, told without the driver's error: drizzle's error text repeats the query
@@ -28,10 +41,15 @@ export class InboxInsertError extends Error {
   }
 }
 
-const held = (row: { id: number; attempts: number }) =>
-  and(eq(lineInbox.id, row.id), eq(lineInbox.attempts, row.attempts), eq(lineInbox.status, 'pending'));
+const held = (row: Held) => and(eq(lineInbox.id, row.id), eq(lineInbox.attempts, row.attempts), eq(lineInbox.status, 'pending'));
+/** The rows a worker holds, as one JSON parameter PostgreSQL unpacks (one statement for a whole group). */
+const heldJson = (rows: Array<Held & Record<string, unknown>>) => JSON.stringify(rows);
 
-/** SQL for the durable webhook inbox (line_inbox). */
+/**
+ * SQL for the durable webhook inbox (line_inbox). Every statement a worker makes covers a whole
+ * batch or source group (rows travel as one JSON parameter), so handling an event costs a
+ * fraction of a statement here; every write is fenced by the claim's attempt number.
+ */
 export function createInboxRepository(db: Db) {
   /**
    * Stores events in ONE statement (one commit), skipping event ids already stored (LINE's
@@ -68,7 +86,7 @@ export function createInboxRepository(db: Db) {
      * Claims up to `limit` due rows for `leaseMs`. SKIP LOCKED plus the lease let several
      * instances share one database without processing a row twice at the same time.
      */
-    async claim(now: Date, leaseMs: number, limit: number): Promise<InboxRow[]> {
+    async claim(now: Date, leaseMs: number, limit: number): Promise<ClaimedEvent[]> {
       const until = new Date(now.getTime() + leaseMs);
       const result = await db.execute(sql`
         update line_inbox set locked_until = ${until.toISOString()}::timestamptz, attempts = attempts + 1
@@ -80,48 +98,79 @@ export function createInboxRepository(db: Db) {
           limit ${limit}
           for update skip locked
         )
-        returning id, webhook_event_id, event, attempts, received_at`);
-      return rowsOf<{ id: number | string; webhook_event_id: string; event: unknown; attempts: number; received_at: string | Date }>(result)
+        returning id, webhook_event_id, event, attempts, received_at, answer, reply_started_at`);
+      type Raw = { id: number | string; webhook_event_id: string; event: unknown; attempts: number; received_at: string | Date; answer: unknown; reply_started_at: unknown };
+      const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+      return rowsOf<Raw>(result)
         .map((r) => ({
           id: Number(r.id),
           webhookEventId: r.webhook_event_id,
-          event: typeof r.event === 'string' ? JSON.parse(r.event) : r.event,
+          event: json(r.event),
           attempts: Number(r.attempts),
           receivedAt: new Date(r.received_at),
-        }) as InboxRow)
+          answer: json(r.answer) ?? null,
+          replyStarted: r.reply_started_at !== null && r.reply_started_at !== undefined,
+        }))
         .sort((a, b) => a.id - b.id);
     },
 
+    /** Extends the leases of the rows a live worker still holds (not rows another worker claimed since). */
+    async renew(rows: Held[], now: Date, leaseMs: number): Promise<void> {
+      if (!rows.length) return;
+      await db.execute(sql`
+        update line_inbox i set locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
+        from jsonb_to_recordset(${heldJson(rows)}::jsonb) as h(id bigint, attempts int)
+        where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`);
+    },
+
     /**
-     * Renews this worker's lease on a claimed row just before handling it; false when the row is
-     * no longer ours (our lease ran out while it waited in the batch and another worker claimed
-     * it: `attempts` moved on) or it is finished. The attempt number is the fencing token.
+     * Stores the answers of a group of events before their replies go (on `tx`, the transaction
+     * that also takes what rides on the replies): a retry after a crash replays them, and knows a
+     * reply may already have gone.
      */
-    async begin(row: { id: number; attempts: number }, now: Date, leaseMs: number): Promise<boolean> {
-      const done = await db
+    async storeAnswers(tx: Db | undefined, rows: Array<Held & { answer: unknown }>, at: Date): Promise<void> {
+      if (!rows.length) return;
+      await (tx ?? db).execute(sql`
+        update line_inbox i set answer = h.answer, reply_started_at = ${at.toISOString()}::timestamptz
+        from jsonb_to_recordset(${heldJson(rows)}::jsonb) as h(id bigint, attempts int, answer jsonb)
+        where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`);
+    },
+
+    /**
+     * Marks handled rows done, in one statement. `redact` replaces the stored message text of an
+     * event that carried a one-time code (link or group code): codes are never kept (issue 10.9).
+     */
+    async markDone(rows: Array<Held & { redact?: string }>, at: Date): Promise<void> {
+      if (!rows.length) return;
+      await db.execute(sql`
+        update line_inbox i set status = 'done', processed_at = ${at.toISOString()}::timestamptz, locked_until = null, last_error = null,
+          event = case when h.redact is null then i.event else jsonb_set(i.event, '{message,text}', to_jsonb(h.redact)) end
+        from jsonb_to_recordset(${heldJson(rows)}::jsonb) as h(id bigint, attempts int, redact text)
+        where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`);
+    },
+
+    /** `replyRefused`: LINE answered the reply with an error, so it did not go (a retry may push it). */
+    async markRetry(row: Held, nextAttemptAt: Date, error: string, opts: { replyRefused?: boolean } = {}) {
+      await db
         .update(lineInbox)
-        .set({ lockedUntil: new Date(now.getTime() + leaseMs) })
-        .where(and(eq(lineInbox.id, row.id), eq(lineInbox.attempts, row.attempts), eq(lineInbox.status, 'pending')))
-        .returning({ id: lineInbox.id });
-      return done.length === 1;
+        .set({ nextAttemptAt, lockedUntil: null, lastError: error.slice(0, 2000), ...(opts.replyRefused ? { replyStartedAt: null } : {}) })
+        .where(held(row));
     },
 
-    /** The mark* updates apply only to the attempt that holds the row (see begin). */
-    async markDone(row: { id: number; attempts: number }, at: Date) {
-      await db.update(lineInbox).set({ status: 'done', processedAt: at, lockedUntil: null, lastError: null }).where(held(row));
-    },
-
-    async markRetry(row: { id: number; attempts: number }, nextAttemptAt: Date, error: string) {
-      await db.update(lineInbox).set({ nextAttemptAt, lockedUntil: null, lastError: error.slice(0, 2000) }).where(held(row));
-    },
-
-    async markFailed(row: { id: number; attempts: number }, at: Date, error: string) {
+    async markFailed(row: Held, at: Date, error: string) {
       await db.update(lineInbox).set({ status: 'failed', processedAt: at, lockedUntil: null, lastError: error.slice(0, 2000) }).where(held(row));
     },
 
-    async byEventId(webhookEventId: string): Promise<InboxRow | undefined> {
-      const [row] = await db.select().from(lineInbox).where(eq(lineInbox.webhookEventId, webhookEventId));
-      return row;
+    /** Deletes up to `limit` handled events older than `before` (INBOX_RETENTION_DAYS); how many went. */
+    async purge(before: Date, limit: number): Promise<number> {
+      const rows = rowsOf<{ n: number }>(await db.execute(sql`
+        with gone as (
+          delete from line_inbox where id in (
+            select id from line_inbox where status in ('done', 'failed') and processed_at < ${before.toISOString()}::timestamptz
+            limit ${limit}
+          ) returning 1
+        ) select count(*)::int as n from gone`));
+      return Number(rows[0]?.n ?? 0);
     },
   };
 }

@@ -13,8 +13,6 @@ export type Conversation = {
   to: string;
   replyToken?: string;
   eventTimestamp: number;
-  /** Inbox attempt number: a retried event may already have used its token. */
-  attempt: number;
   eventKey: string;
   orgId?: number | null;
 };
@@ -31,24 +29,44 @@ export function chunkMessages(messages: LineMessage[]): LineMessage[][] {
   return out;
 }
 
-/** Answers an event: reply while the token is fresh and unused, otherwise (or for chunks after the first 5) push. */
+/**
+ * Answers an event: the first 5 messages by reply while the token is fresh, the rest (or all,
+ * once the token is stale) by push with a retry key derived from the event id and chunk.
+ *
+ * `replyStarted`: an earlier attempt of this event stored its answer and went on to reply, then
+ * died (issue 10.3). Its reply may have reached LINE, so chunk 0 is never pushed for it: with
+ * the token still fresh it is replied again (LINE refuses a used token with 400: then it had
+ * gone), and once the token is stale it is left. Chunks after the first carry their retry keys,
+ * so LINE drops any a dead attempt had already pushed (409).
+ */
 export function createResponder({ gateway, clock }: { gateway: LineGateway; clock: Clock }) {
-  return async function respond(conv: Conversation, messages: LineMessage[]): Promise<void> {
+  return async function respond(conv: Conversation, messages: LineMessage[], opts: { replyStarted?: boolean } = {}): Promise<void> {
     const chunks = chunkMessages(messages);
     if (chunks.length === 0) return;
     let next = 0;
-    const fresh = conv.replyToken && conv.attempt <= 1 && clock.now().getTime() - conv.eventTimestamp < REPLY_TOKEN_FRESH_MS;
+    const fresh = conv.replyToken && clock.now().getTime() - conv.eventTimestamp < REPLY_TOKEN_FRESH_MS;
     if (fresh) {
       try {
         await gateway.reply(conv.replyToken!, conv.to, chunks[0]!, { orgId: conv.orgId });
         next = 1;
       } catch (e) {
-        // An expired or already used token is a 400: fall back to push. 429/5xx: retry the event later.
+        // 429/5xx: retry the event later. A 400 (expired or used token): push instead, unless
+        // our own earlier attempt is what used it.
         if (!(e instanceof LineApiError) || e.retryable) throw e;
+        if (opts.replyStarted) next = 1;
       }
+    } else if (opts.replyStarted && conv.replyToken) {
+      next = 1;
     }
+    const replied = next === 1 && Boolean(conv.replyToken);
     for (; next < chunks.length; next++) {
-      await gateway.push(conv.to, chunks[next]!, { orgId: conv.orgId, retryKey: retryKeyFor(conv.eventKey, next) });
+      try {
+        await gateway.push(conv.to, chunks[next]!, { orgId: conv.orgId, retryKey: retryKeyFor(conv.eventKey, next) });
+      } catch (e) {
+        // The worker retries the event; the reply (chunk 0) has gone, and must not go again.
+        if (replied && e instanceof Error) Object.assign(e, { afterReply: true });
+        throw e;
+      }
     }
   };
 }

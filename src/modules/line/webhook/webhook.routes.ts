@@ -4,6 +4,7 @@ import type { Container } from '../../../container.ts';
 import { errors } from '../../../shared/errors.ts';
 import { createBatcher } from './inbox.batcher.ts';
 import { InboxInsertError, type NewInboxRow } from './inbox.repository.ts';
+import { MAX_JSON_DEPTH, nestedDeeperThan, storable } from './webhook.sanitize.ts';
 import { eventKey, webhookBody } from './webhook.schema.ts';
 
 /** LINE sends at most a few hundred KB; anything over 1 MB is refused before it is read fully. */
@@ -39,8 +40,10 @@ export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' 
       if (typeof signature !== 'string' || signature.length === 0 || !validateSignature(raw, secret, signature)) {
         throw errors.unauthorized();
       }
-      // A SyntaxError here becomes 400 BAD_JSON in the error handler.
-      const json: unknown = JSON.parse(raw.toString('utf8'));
+      const text = raw.toString('utf8');
+      if (nestedDeeperThan(text)) throw errors.validation([{ path: '', message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }]);
+      // A SyntaxError here becomes 400 BAD_JSON in the error handler; strings jsonb cannot hold become U+FFFD (issue 10.6).
+      const json: unknown = storable(JSON.parse(text));
       const parsed = webhookBody.safeParse(json);
       if (!parsed.success) {
         throw errors.validation(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
@@ -49,7 +52,7 @@ export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' 
       if (events.length > 0) {
         const at = c.clock.now();
         await batcher.add(events.map((e) => ({ webhookEventId: eventKey(e), destination: destination ?? null, event: e, at })));
-        c.lineBot.worker.kick();
+        if (c.config.inbox.workerEnabled) c.lineBot.worker.kick();
       }
       return reply.status(200).send({});
     });

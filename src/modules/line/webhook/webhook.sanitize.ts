@@ -1,0 +1,67 @@
+/**
+ * Webhook bodies as PostgreSQL can store them (issue 10.6). LINE's events are a few levels deep;
+ * a signed body nested thousands deep is refused before JSON.parse ever sees it (parsing it,
+ * and walking it afterwards, would cost stack and time on the acknowledgement path). Strings
+ * jsonb cannot hold (U+0000, and lone UTF-16 surrogates, which JSON can spell as \\u escapes)
+ * become U+FFFD, so one odd event neither fails its request nor the requests batched with it.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_OBJECT = 0x7d;
+const CLOSE_ARRAY = 0x5d;
+
+/** True when the JSON text nests objects/arrays deeper than `limit` (strings are skipped, escapes included). */
+export function nestedDeeperThan(text: string, limit = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++depth > limit) return true;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+  }
+  return false;
+}
+
+// Code units, not code points (no `u` flag): a surrogate without its partner, and U+0000.
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+
+function cleanString(s: string): string {
+  return SUSPECT.test(s) ? s.replace(UNSTORABLE, '\uFFFD') : s;
+}
+
+/** A copy of a parsed JSON value whose strings (keys too) PostgreSQL can store; the same value when nothing needed changing. */
+export function storable<T>(value: T): T {
+  if (typeof value === 'string') return cleanString(value) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v = storable(value[i]);
+      if (v !== value[i]) (out ??= value.slice())[i] = v;
+    }
+    return (out ?? value) as T;
+  }
+  if (value && typeof value === 'object') {
+    let out: Record<string, unknown> | null = null;
+    for (const [k, v] of Object.entries(value)) {
+      const key = cleanString(k);
+      const val = storable(v);
+      if (key !== k || val !== v) {
+        out ??= { ...(value as Record<string, unknown>) };
+        if (key !== k) delete out[k];
+        out[key] = val;
+      }
+    }
+    return (out ?? value) as T;
+  }
+  return value;
+}
