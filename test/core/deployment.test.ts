@@ -9,12 +9,33 @@ describe('docker-compose.yml', () => {
   const compose = parse(readFileSync(new URL('docker-compose.yml', root), 'utf8'));
 
   it('runs the app against the PostgreSQL service, after it is healthy', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db']);
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db', 'proxy']);
     const app = compose.services.app;
     expect(app.depends_on.db.condition).toBe('service_healthy');
     expect(app.environment.DATABASE_URL).toMatch(/^postgres:\/\/ita:.*@db:5432\/ita$/);
     expect(app.environment.HOST).toBe('0.0.0.0');
     expect(app.build).toBe('.');
+  });
+
+  it('scales (--scale app=3): only the proxy publishes a port, and it spreads requests over every app instance', () => {
+    expect(compose.services.app.ports).toBeUndefined();
+    expect(compose.services.proxy.ports).toEqual(['${APP_PORT:-3000}:3000']);
+    const mount = compose.services.proxy.volumes.find((v: string) => v.endsWith(':/etc/caddy/Caddyfile:ro'));
+    const caddyfile = readFileSync(new URL(mount.split(':')[0], root), 'utf8');
+    expect(caddyfile).toMatch(/^:3000 \{/m);
+    // Every address Docker's DNS gives for the service, refreshed: instances that come and go are found.
+    expect(caddyfile).toMatch(/dynamic a \{\s+name app\s+port 3000/);
+  });
+
+  it('passes every setting of the configuration through to the container (unset stays unset), and the README lists each', () => {
+    const source = readFileSync(new URL('src/config.ts', root), 'utf8');
+    const settings = [...source.matchAll(/^ {4}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
+    expect(settings.length).toBeGreaterThan(30);
+    const passed = Object.keys(compose.services.app.environment);
+    // DATA_DIR is the image's (the embedded database is not used next to PostgreSQL).
+    expect(settings.filter((k) => k !== 'DATA_DIR' && !passed.includes(k))).toEqual([]);
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    expect(settings.filter((k) => !readme.includes(`\`${k}\``))).toEqual([]);
   });
 
   it('gives the database a healthcheck and a persistent volume', () => {
@@ -27,8 +48,9 @@ describe('docker-compose.yml', () => {
 
   it('passes only settings the app understands', () => {
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(compose.services.app.environment as Record<string, string>)) {
-      env[k] = String(v).replace(/\$\{[^}]*:-([^}]*)\}/g, '$1');
+    for (const [k, v] of Object.entries(compose.services.app.environment as Record<string, string | null>)) {
+      // A setting without a value comes from the shell or .env, or stays unset.
+      if (v !== null) env[k] = String(v).replace(/\$\{[^}]*:-([^}]*)\}/g, '$1');
     }
     const config = loadConfig(env);
     expect(config.database.url).toContain('@db:5432/ita');
