@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit.commands.ts';
+import { registerEvidenceCommands } from './cli/evidence.commands.ts';
 import { registerCorrectionCommands } from './cli/corrections.commands.ts';
 import { registerDeliveryCommands } from './cli/delivery.commands.ts';
 import { registerLineCommands } from './cli/line.commands.ts';
@@ -29,6 +30,7 @@ export function buildCli(): Command {
   registerCorrectionCommands(program);
   registerAuditCommands(program);
   registerDeliveryCommands(program);
+  registerEvidenceCommands(program);
   return program;
 }
 

@@ -23,7 +23,7 @@ const role = (v: string): Role => {
 const dueText = (d: string | null) => (d ? formatThaiDate(d, 'long') : 'ไม่มีกำหนด');
 
 /** The organization's admin actor, its latest (or given) cycle, and finders by item code, unit and name. */
-async function scope(c: Container, slug: string, y?: number) {
+export async function scope(c: Container, slug: string, y?: number) {
   const org = await c.orgs.bySlug(slug);
   const actor: Actor = cliActor(org.id);
   const cycle = y ? await c.cycles.find(org.id, y) : await c.cycles.latest(org.id);

@@ -22,10 +22,12 @@ const transitionBody = z.object({
   confirmIncomplete: z.boolean().optional(),
 });
 const evidenceBody = z.object({ url: z.string().min(1).max(8192), label: z.string().max(300).optional() });
+const evidenceParams = z.object({ id: idParam, evidenceId: idParam });
+const relabelBody = z.object({ label: z.string().max(300).nullable() });
 /** People as the API shows them: never their LINE user id (the link to a person's account stays server-side). */
 const publicPerson = <P extends { lineUserId?: unknown; assignmentId?: unknown }>({ lineUserId: _, ...p }: P) => p;
 
-/** Admin API over assignments: list, detail, status change, evidence. */
+/** Admin API over assignments: list, detail, status change, evidence (added, relabelled, removed). */
 export function assignmentsRoutes(app: FastifyInstance, c: Pick<Container, 'auth' | 'cycles' | 'catalog' | 'assignments'>) {
   const actorOf = adminActor(c.auth);
 
@@ -70,5 +72,19 @@ export function assignmentsRoutes(app: FastifyInstance, c: Pick<Container, 'auth
     const { id } = parseInput(idParams, req.params);
     const body = parseInput(evidenceBody, req.body);
     return reply.status(201).send(await c.assignments.addEvidence(actor, id, body));
+  });
+
+  // A wrong link no longer stays forever: relabel or remove it (audited; only while the preparer holds the item).
+  app.patch('/api/v1/assignments/:id/evidence/:evidenceId', async (req) => {
+    const actor = await actorOf(req);
+    const p = parseInput(evidenceParams, req.params);
+    return c.assignments.relabelEvidence(actor, p.id, p.evidenceId, parseInput(relabelBody, req.body).label);
+  });
+
+  app.delete('/api/v1/assignments/:id/evidence/:evidenceId', async (req, reply) => {
+    const actor = await actorOf(req);
+    const p = parseInput(evidenceParams, req.params);
+    await c.assignments.removeEvidence(actor, p.id, p.evidenceId);
+    return reply.status(204).send();
   });
 }
