@@ -22,7 +22,7 @@ export function registerOrgCommands(program: Command) {
     .action(async (slug: string, o: { name: string; website?: string }) => {
       await withContainer(async (c) => {
         const created = await c.orgs.create({ slug, name: o.name, website: o.website });
-        console.log(`created organization ${created.slug} (id ${created.id}): ${created.name}`);
+        console.log(cliMessages().cli.org.created(created.slug, created.id, created.name));
       });
     });
 
@@ -50,6 +50,7 @@ export function registerOrgCommands(program: Command) {
         const bytes = new Uint8Array(readFileSync(file));
         const bar = process.stderr.isTTY ? new SingleBar({ format: '{phase} [{bar}] {value}/{total}', stream: process.stderr }, Presets.shades_classic) : null;
         let phase = '';
+        const I = cliMessages().cli.import;
         const summary = await c.imports.importSheet(
           cliActor(organization.id),
           { fileName: basename(file), bytes, year: o.year, dryRun: o.dryRun },
@@ -58,9 +59,9 @@ export function registerOrgCommands(program: Command) {
             if (p !== phase) {
               if (phase) bar.stop();
               phase = p;
-              bar.start(total, 0, { phase: p === 'validate' ? 'checking' : 'writing ' });
+              bar.start(total, 0, { phase: p === 'validate' ? I.checking : I.writing });
             }
-            bar.update(done, { phase: p === 'validate' ? 'checking' : 'writing ' });
+            bar.update(done, { phase: p === 'validate' ? I.checking : I.writing });
           },
         );
         bar?.stop();
@@ -79,7 +80,7 @@ export function registerOrgCommands(program: Command) {
         const organization = await c.orgs.bySlug(o.org);
         const t = await c.auth.createToken(organization.id, o.label);
         console.log(t.token);
-        console.error(`token ${t.id} for ${organization.slug}: keep it secret; use as "Authorization: Bearer <token>"`);
+        console.error(cliMessages().cli.org.token(t.id, organization.slug));
       });
     });
 
@@ -118,7 +119,7 @@ export function registerOrgCommands(program: Command) {
       await withContainer(async (c) => {
         const organization = await c.orgs.bySlug(o.org);
         const row = await c.orgs.setAdmin(cliActor(organization.id), officer, !o.revoke);
-        console.log(`${row.name}: ${row.isAdmin ? 'organization admin' : 'no longer an admin'} of ${organization.slug}`);
+        console.log(cliMessages().cli.org.admin(row.name, row.isAdmin, organization.slug));
       });
     });
 
@@ -128,22 +129,23 @@ export function registerOrgCommands(program: Command) {
     .action(async () => {
       await withContainer(async (c) => {
         const r = await loadDemo(c);
-        console.log(r.created ? `demo organization "${r.orgSlug}" created with ${r.assignments} assignments` : `demo organization "${r.orgSlug}" already exists`);
+        const O = cliMessages().cli.org;
+        console.log(r.created ? O.demoCreated(r.orgSlug, r.assignments) : O.demoExists(r.orgSlug));
       });
     });
 
 }
 
 function printImportSummary(s: Awaited<ReturnType<Container['imports']['importSheet']>>) {
-  const head = s.dryRun ? 'dry run (nothing written)' : 'imported';
-  console.log(`${head}: ${s.rows} rows for ${s.year}${s.cycleCreated ? ' (new cycle created)' : ''}`);
+  const I = cliMessages().cli.import;
+  console.log(I.head(Boolean(s.dryRun), s.rows, s.year, Boolean(s.cycleCreated)));
   if (s.unchanged) {
-    console.log('  nothing changed');
+    console.log(I.unchanged);
     return;
   }
-  console.log(`  units created: ${s.unitsCreated}`);
-  console.log(`  officers created: ${s.officersCreated}, updated: ${s.officersUpdated}`);
-  console.log(`  assignments created: ${s.assignmentsCreated}, updated: ${s.assignmentsUpdated}`);
-  console.log(`  people added to assignments: ${s.peopleAdded}`);
+  console.log(I.units(s.unitsCreated));
+  console.log(I.officers(s.officersCreated, s.officersUpdated));
+  console.log(I.assignments(s.assignmentsCreated, s.assignmentsUpdated));
+  console.log(I.people(s.peopleAdded));
 }
 

@@ -14,6 +14,23 @@ export const cliEn: typeof cliTh = {
     nobody: (org: string, total: number) => `${org}: nobody has linked a LINE account yet: 0 of ${total}, so nothing goes to anyone (issue link codes with link-code)`,
     some: (org: string, linked: number, total: number) => `${org}: ${linked} of ${total} linked to LINE (messages go only to them)`,
   },
+  org: {
+    created: (slug: string, id: number, name: string) => `created organization ${slug} (id ${id}): ${name}`,
+    token: (id: number, slug: string) => `token ${id} for ${slug}: keep it secret; use as "Authorization: Bearer <token>" (shown once)`,
+    admin: (name: string, isAdmin: boolean, slug: string) => `${name}: ${isAdmin ? 'organization admin' : 'no longer an admin'} of ${slug}`,
+    demoCreated: (slug: string, n: number) => `demo organization "${slug}" created with ${n} assignments`,
+    demoExists: (slug: string) => `demo organization "${slug}" already exists`,
+  },
+  import: {
+    checking: 'checking',
+    writing: 'writing ',
+    head: (dryRun: boolean, rows: number, year: number, newCycle: boolean) => `${dryRun ? 'dry run (nothing written)' : 'imported'}: ${rows} rows for ${year}${newCycle ? ' (new cycle created)' : ''}`,
+    unchanged: '  nothing changed',
+    units: (n: number) => `  units created: ${n}`,
+    officers: (created: number, updated: number) => `  officers created: ${created}, updated: ${updated}`,
+    assignments: (created: number, updated: number) => `  assignments created: ${created}, updated: ${updated}`,
+    people: (n: number) => `  people added to assignments: ${n}`,
+  },
   orgs: {
     line: (slug: string, name: string, linked: number, total: number, demo: boolean) => `${slug}\t${name}\tLINE linked ${linked}/${total}${demo ? '\t(demo data)' : ''}`,
     empty: 'No organization yet (create one with org add, or demo)',

@@ -15,6 +15,23 @@ export const cliTh = {
     nobody: (org: string, total: number) => `${org}: ยังไม่มีผู้ใดผูกบัญชี LINE: 0 จาก ${total} คน จึงไม่มีข้อความถึงใคร (ออกรหัสผูกบัญชีด้วยคำสั่ง link-code)`,
     some: (org: string, linked: number, total: number) => `${org}: ผูกบัญชี LINE แล้ว ${linked} จาก ${total} คน (ข้อความถึงเฉพาะผู้ที่ผูกแล้ว)`,
   },
+  org: {
+    created: (slug: string, id: number, name: string) => `สร้างหน่วยงาน ${slug} (รหัส ${id}) แล้ว: ${name}`,
+    token: (id: number, slug: string) => `โทเค็น ${id} ของ ${slug}: เก็บเป็นความลับ ใช้ในส่วนหัว "Authorization: Bearer <โทเค็น>" (แสดงครั้งเดียว)`,
+    admin: (name: string, isAdmin: boolean, slug: string) => `${name}: ${isAdmin ? 'เป็นผู้ดูแลระบบ ITA' : 'ไม่เป็นผู้ดูแลระบบ ITA แล้ว'} ของ ${slug}`,
+    demoCreated: (slug: string, n: number) => `สร้างหน่วยงานสาธิต "${slug}" แล้ว พร้อมการมอบหมาย ${n} รายการ`,
+    demoExists: (slug: string) => `มีหน่วยงานสาธิต "${slug}" อยู่แล้ว`,
+  },
+  import: {
+    checking: 'ตรวจสอบ',
+    writing: 'บันทึก ',
+    head: (dryRun: boolean, rows: number, year: number, newCycle: boolean) => `${dryRun ? 'ทดลองนำเข้า (ไม่บันทึก)' : 'นำเข้าแล้ว'}: ${rows} แถว ปี ${year}${newCycle ? ' (สร้างรอบการประเมินใหม่)' : ''}`,
+    unchanged: '  ไม่มีการเปลี่ยนแปลง',
+    units: (n: number) => `  หน่วยงานย่อยใหม่: ${n}`,
+    officers: (created: number, updated: number) => `  เจ้าหน้าที่ใหม่: ${created}, ปรับปรุง: ${updated}`,
+    assignments: (created: number, updated: number) => `  การมอบหมายใหม่: ${created}, ปรับปรุง: ${updated}`,
+    people: (n: number) => `  ผู้รับผิดชอบที่เพิ่มในการมอบหมาย: ${n}`,
+  },
   orgs: {
     line: (slug: string, name: string, linked: number, total: number, demo: boolean) => `${slug}\t${name}\tผูกบัญชี LINE ${linked}/${total} คน${demo ? '\t(ข้อมูลสาธิต)' : ''}`,
     empty: 'ยังไม่มีหน่วยงาน (สร้างด้วย org add หรือ demo)',

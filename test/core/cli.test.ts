@@ -26,10 +26,10 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 
 describe('the CLI', () => {
   it('creates an organization, imports the template (twice: nothing changes) and issues a token', async () => {
-    expect((await cli('org', 'add', 'rayong', '--name', 'สำนักงานจังหวัดระยอง', '--website', 'https://www.rayong.go.th')).stdout).toContain('created organization rayong');
+    expect((await cli('org', 'add', 'rayong', '--name', 'สำนักงานจังหวัดระยอง', '--website', 'https://www.rayong.go.th')).stdout).toContain('สร้างหน่วยงาน rayong');
     const first = await cli('import', 'docs/templates/assignments-template.csv', '--org', 'rayong', '--year', '2568');
-    expect(first.stdout).toMatch(/imported: \d+ rows for 2568 \(new cycle created\)/);
-    expect((await cli('import', 'docs/templates/assignments-template.xlsx', '--org', 'rayong', '--year', '2568')).stdout).toContain('nothing changed');
+    expect(first.stdout).toMatch(/นำเข้าแล้ว: \d+ แถว ปี 2568 \(สร้างรอบการประเมินใหม่\)/);
+    expect((await cli('import', 'docs/templates/assignments-template.xlsx', '--org', 'rayong', '--year', '2568', '--lang', 'en')).stdout).toContain('nothing changed');
     const token = await cli('token', 'create', '--org', 'rayong');
     expect(token.stdout.trim()).toMatch(/^ita_[A-Za-z0-9_-]{40,}$/);
   }, 180_000);
