@@ -29,6 +29,14 @@ export async function buildApp(c: Container): Promise<FastifyInstance> {
       level: c.config.logLevel,
       // Tokens and LINE signatures must never reach the logs.
       redact: ['req.headers.authorization', 'req.headers["x-line-signature"]', 'req.headers.cookie'],
+      hooks: {
+        // server.ts says where it listens in readable start-up lines; Fastify's own JSON line
+        // ("Server listening at …") would only be mixed into them.
+        logMethod(args, method) {
+          if (typeof args[0] === 'string' && args[0].startsWith('Server listening at ')) return;
+          method.apply(this, args);
+        },
+      },
     },
     bodyLimit: 1_048_576,
     // Per-request lines only when debugging: webhook traffic would drown everything else.
