@@ -43,4 +43,22 @@ describe('the admin corrects from the CLI, in Thai', () => {
     expect(transfer.stdout).toMatch(/โอนงาน \d+ รายการจาก นายสมชาย ตัวอย่าง ให้ นายประเสริฐ มั่นคง แล้ว/);
     expect((await cli('review-steps', '--org', 'fixcli', '--steps', '1')).stdout).toContain('ตรวจขั้นเดียว');
   }, 180_000);
+
+  it('reads the audit log, lists and revokes tokens, shows holidays and the policy in force, lists an item’s links', async () => {
+    const audit = await cli('audit', '--org', 'fixcli', '--item', 'O1');
+    expect(audit.stdout).toMatch(/assignment\.due_date/);
+    expect(audit.stdout).toMatch(/รวม \d+ รายการ/);
+    expect((await cli('audit', '--org', 'fixcli', '--since', 'พรุ่งนี้')).code).toBe(1);
+    await cli('token', 'create', '--org', 'fixcli', '--label', 'รายงาน');
+    expect((await cli('token', 'list', '--org', 'fixcli')).stdout).toMatch(/^1\tรายงาน\tสร้าง .*\tใช้งานได้$/m);
+    expect((await cli('token', 'revoke', '1', '--org', 'fixcli')).stdout).toContain('เพิกถอนโทเค็น 1 (รายงาน) ของ fixcli แล้ว');
+    expect((await cli('holiday', '13/04/2568', 'สงกรานต์', '--org', 'fixcli')).stdout).toContain('เพิ่มวันหยุด 13 เมษายน 2568 (สงกรานต์)');
+    expect((await cli('holidays', '--org', 'fixcli')).stdout).toContain('13 เมษายน 2568\tสงกรานต์');
+    expect((await cli('holiday-remove', '13/04/2568', '--org', 'fixcli')).stdout).toContain('ลบวันหยุด 13 เมษายน 2568 (สงกรานต์)');
+    const policy = await cli('policy', '--org', 'fixcli');
+    expect(policy.stdout).toContain('นโยบายการเตือนที่ใช้อยู่ของ fixcli');
+    expect(policy.stdout).toMatch(/ช่วงเวลาส่ง: \d\d:\d\d–\d\d:\d\d น\./);
+    expect(policy.stdout).not.toContain('{');
+    expect((await cli('evidence', '--org', 'fixcli', '--item', 'O1')).stdout).toContain('ยังไม่มีลิงก์หลักฐาน');
+  }, 360_000);
 });
