@@ -14,8 +14,7 @@ import { cliMessages, langOption, withContainer, year } from './support.ts';
 /** Organizations, imports, tokens, admins, demo data. */
 export function registerOrgCommands(program: Command) {
   const org = program.command('org').description('organizations');
-  org
-    .command('add <slug>')
+  langOption(org.command('add <slug>'))
     .description('create an organization')
     .requiredOption('--name <name>', 'full name, e.g. "สำนักงานจังหวัดระยอง"')
     .option('--website <url>', 'main website (its domain is where evidence should live)')
@@ -38,8 +37,7 @@ export function registerOrgCommands(program: Command) {
       });
     });
 
-  program
-    .command('import <file>')
+  langOption(program.command('import <file>'))
     .description('import an assignment sheet (.csv or .xlsx); all rows apply or none')
     .requiredOption('--org <slug>', 'organization')
     .requiredOption('--year <พ.ศ.>', 'fiscal year, e.g. 2568', year)
@@ -70,8 +68,7 @@ export function registerOrgCommands(program: Command) {
     });
 
   const token = program.command('token').description('admin API tokens');
-  token
-    .command('create')
+  langOption(token.command('create'))
     .description('create an admin API token (shown once; only its hash is stored)')
     .requiredOption('--org <slug>', 'organization')
     .option('--label <label>', 'what the token is for', 'admin')
@@ -110,8 +107,7 @@ export function registerOrgCommands(program: Command) {
       });
     });
 
-  program
-    .command('admin <officer>')
+  langOption(program.command('admin <officer>'))
     .description('make an officer an organization admin (or --revoke)')
     .requiredOption('--org <slug>', 'organization')
     .option('--revoke', 'take the rights away')
@@ -123,8 +119,7 @@ export function registerOrgCommands(program: Command) {
       });
     });
 
-  program
-    .command('demo')
+  langOption(program.command('demo'))
     .description('load an invented demo agency (org "demo") with assignments, to try the bot and simulator')
     .action(async () => {
       await withContainer(async (c) => {
