@@ -1,6 +1,7 @@
 /** Who is acting. Every use case takes one; permissions are decided from it in permissions.ts. */
 export type Actor =
-  | { kind: 'admin'; orgId: number; ref: string } // admin API token or the CLI
+  /** Admin API token or the CLI; `catalogs`: may also load the deployment's catalogs (token create --catalogs). */
+  | { kind: 'admin'; orgId: number; ref: string; catalogs?: boolean }
   | { kind: 'officer'; orgId: number; officerId: number; isAdmin: boolean }
   | { kind: 'system'; orgId: number; ref: string } // schedulers
   /** A member of a registered LINE group who is not linked to an officer: may only read. */
@@ -12,4 +13,6 @@ export function actorRef(a: Actor): string {
   return a.ref;
 }
 
-export const cliActor = (orgId: number): Actor => ({ kind: 'admin', orgId, ref: 'cli' });
+export const cliActor = (orgId: number): Actor => ({ kind: 'admin', orgId, ref: 'cli', catalogs: true });
+/** The CLI acting for the whole deployment (catalog commands): no organization of its own (0). */
+export const cliOperator: Actor = { kind: 'admin', orgId: 0, ref: 'cli', catalogs: true };

@@ -12,11 +12,11 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 /** Admin API tokens: "ita_" + 32 random bytes; only the hash is kept. */
 export function createAuthService({ db, audit }: { db: Db; audit: AuditLog }) {
   return {
-    async createToken(orgId: number, label = 'admin'): Promise<{ id: number; token: string }> {
+    async createToken(orgId: number, label = 'admin', { catalogs = false } = {}): Promise<{ id: number; token: string }> {
       const token = `ita_${randomBytes(32).toString('base64url')}`;
       return db.transaction(async (tx) => {
-        const [row] = await tx.insert(apiTokens).values({ orgId, label, tokenHash: hash(token) }).returning({ id: apiTokens.id });
-        await audit.record(tx, { orgId, ref: 'cli' }, { action: 'token.create', entity: 'api_token', entityId: row!.id, after: { label } });
+        const [row] = await tx.insert(apiTokens).values({ orgId, label, tokenHash: hash(token), catalogs }).returning({ id: apiTokens.id });
+        await audit.record(tx, { orgId, ref: 'cli' }, { action: 'token.create', entity: 'api_token', entityId: row!.id, after: { label, catalogs } });
         return { id: row!.id, token };
       });
     },
@@ -46,11 +46,11 @@ export function createAuthService({ db, audit }: { db: Db; audit: AuditLog }) {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
       if (!m) throw errors.unauthorized();
       const [row] = await db
-        .select({ id: apiTokens.id, orgId: apiTokens.orgId })
+        .select({ id: apiTokens.id, orgId: apiTokens.orgId, catalogs: apiTokens.catalogs })
         .from(apiTokens)
         .where(and(eq(apiTokens.tokenHash, hash(m[1]!)), isNull(apiTokens.revokedAt)));
       if (!row) throw errors.unauthorized();
-      return { kind: 'admin', orgId: row.orgId, ref: `token:${row.id}` };
+      return { kind: 'admin', orgId: row.orgId, ref: `token:${row.id}`, catalogs: row.catalogs };
     },
   };
 }

@@ -13,7 +13,9 @@ import { actorRef, type Actor } from './actor.ts';
  *   and the certifier is not the one who checked it (two steps are two people);
  * - any member of the organization may view its items (the working group's "pending" list),
  *   and so may an unlinked member of the organization's registered LINE group, who may do nothing else;
- * - the people on an assignment (preparer, supervisor, certifier) may snooze its reminders for themselves.
+ * - the people on an assignment (preparer, supervisor, certifier) may snooze its reminders for themselves;
+ * - catalogs belong to the whole deployment: only the CLI and admin tokens created with
+ *   `--catalogs` may load one (`manage_catalogs`), whatever organization they belong to.
  */
 export type Action =
   | 'view'
@@ -33,7 +35,8 @@ export type Action =
   | 'overview'
   /** Organization settings (one- or two-step review): admins only. */
   | 'configure'
-  | 'snooze';
+  | 'snooze'
+  | 'manage_catalogs';
 
 export type Role = 'preparer' | 'supervisor' | 'certifier';
 
@@ -70,6 +73,7 @@ function ownWork(actor: Actor, action: Action, target: PermissionTarget, roles: 
 }
 
 export function can(actor: Actor, action: Action, target: PermissionTarget): boolean {
+  if (action === 'manage_catalogs') return actor.kind === 'admin' && actor.catalogs === true;
   if (actor.orgId !== target.orgId) return false;
   const roles = rolesOf(actor, target);
   if (ownWork(actor, action, target, roles)) return false;

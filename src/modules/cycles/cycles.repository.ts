@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
+import { assignments } from '../assignments/assignments.table.ts';
 import type { Db } from '../../db/client.ts';
 import { cycles } from './cycles.table.ts';
 
@@ -13,6 +14,14 @@ export function createCyclesRepository(db: Db) {
     async insert(tx: Db, v: { orgId: number; year: number; catalogYear: number }): Promise<Cycle> {
       const [row] = await tx.insert(cycles).values(v).onConflictDoNothing().returning();
       return row ?? (await this.find(v.orgId, v.year, tx))!;
+    },
+    async setCatalog(tx: Db, id: number, catalogYear: number, catalogVersion: number | null): Promise<Cycle> {
+      const [row] = await tx.update(cycles).set({ catalogYear, catalogVersion }).where(eq(cycles.id, id)).returning();
+      return row!;
+    },
+    async assignmentCount(tx: Db, cycleId: number): Promise<number> {
+      const [row] = await tx.select({ n: count() }).from(assignments).where(eq(assignments.cycleId, cycleId));
+      return row?.n ?? 0;
     },
     async latest(orgId: number): Promise<Cycle | undefined> {
       const rows = await db.select().from(cycles).where(eq(cycles.orgId, orgId));

@@ -1,0 +1,51 @@
+/** Texts of catalog import/export and cycle pinning (src/modules/catalog), Thai. */
+export const catalogTh = {
+  /** Reasons attached to a row of a catalog file in IMPORT_FAILED. */
+  errors: {
+    missingColumns: (a: string, b: string) => `ไม่พบแถวหัวตารางที่มีคอลัมน์ "${a}" และ "${b}"`,
+    badCode: (v: string) => `"${v}" ไม่ใช่รหัสข้อ (ตัวอย่าง O1, O12)`,
+    codeRequired: 'ต้องระบุรหัสข้อ (หรือวางแถวนี้ใต้แถวของข้อนั้น)',
+    conflict: (code: string, a: string, b: string) => `${code} ระบุค่าขัดกัน ("${a}" และ "${b}")`,
+    badSub: (v: string) => `ตัวชี้วัดย่อย "${v}" ไม่ถูกต้อง (ตัวอย่าง 9.1 ข้อมูลพื้นฐาน)`,
+    badIndicator: (v: string) => `ตัวชี้วัด "${v}" ไม่ถูกต้อง (ตัวอย่าง 9 หรือ 10)`,
+    required: (code: string) => `${code} ต้องระบุค่านี้`,
+    noComponents: (code: string) => `${code} ต้องมีองค์ประกอบด้านข้อมูลอย่างน้อย 1 รายการ`,
+    unknownSub: (code: string) => `ไม่รู้จักชื่อของตัวชี้วัดย่อย ${code}: ระบุครั้งหนึ่งเป็น "${code} <ชื่อตัวชี้วัดย่อย>"`,
+    subMismatch: (code: string, sub: string, indicator: number) => `${code}: ตัวชี้วัดย่อย ${sub} ไม่ได้อยู่ในตัวชี้วัดที่ ${indicator}`,
+    gap: (n: number, next: string) => `ลำดับข้อขาดหาย: ไม่มี O${n} (ข้อถัดไปคือ ${next}) ข้อต้องเรียง O1, O2, … โดยไม่เว้น`,
+    duplicate: (code: string) => `${code} ซ้ำกัน`,
+    duplicateSub: (code: string) => `ตัวชี้วัดย่อย ${code} ซ้ำกัน`,
+    empty: 'ไฟล์ไม่มีข้อใดเลย',
+    notJson: 'ไฟล์ .json อ่านไม่ได้ (ไม่ใช่ JSON ที่ถูกต้อง)',
+    jsonShape: (path: string, message: string) => `JSON ไม่ตรงรูปแบบบัญชีรายการที่ ${path || '(ทั้งไฟล์)'}: ${message}`,
+    yearMismatch: (fileYear: number, year: number) => `ไฟล์เป็นบัญชีรายการปี ${fileYear} แต่สั่งนำเข้าเป็นปี ${year}`,
+  },
+  cli: {
+    outcome: {
+      created: (y: number, v: number) => `สร้างบัญชีรายการปี ${y} (ฉบับที่ ${v})`,
+      unchanged: (y: number, v: number) => `บัญชีรายการปี ${y} ฉบับที่ ${v} เหมือนเดิมทุกประการ ไม่มีการเปลี่ยนแปลง`,
+      replaced: (y: number, v: number) => `แก้ไขบัญชีรายการปี ${y} ฉบับที่ ${v} (ยังไม่มีรายการมอบหมายใดใช้ จึงแก้ไขในฉบับเดิม)`,
+      versioned: (y: number, v: number) => `บัญชีรายการปี ${y} มีการใช้งานแล้ว จึงสร้างเป็นฉบับที่ ${v}: รายการที่ยังดำเนินการอยู่ย้ายไปใช้ฉบับใหม่ รายการที่ปิดแล้วคงฉบับเดิม`,
+      skipped: (y: number, v: number) => `ข้ามบัญชีรายการปี ${y} ที่ติดมากับโปรแกรม เพราะผู้ดูแลนำเข้าฉบับที่ ${v} ไว้เอง`,
+    } as Record<string, (y: number, v: number) => string>,
+    dryRun: 'ทดลองนำเข้า (ยังไม่บันทึก)',
+    contents: (items: number, components: number) => `${items} ข้อ, องค์ประกอบด้านข้อมูล ${components} รายการ`,
+    sub: (code: string, title: string, items: string) => `  ${code} ${title}: ${items}`,
+    changed: (code: string, fields: string) => `  ${code} เปลี่ยน: ${fields}`,
+    added: (codes: string) => `  ข้อใหม่: ${codes}`,
+    removed: (codes: string) => `  ข้อที่ไม่มีแล้ว: ${codes}`,
+    repointed: (n: number) => `รายการมอบหมายที่ยังดำเนินการอยู่ ${n} รายการย้ายไปใช้ฉบับใหม่`,
+    stayed: (code: string, n: number) => `  ${code}: ${n} รายการคงอยู่ในฉบับเดิม เพราะฉบับใหม่ไม่มีข้อนี้`,
+    ticks: (kept: number, dropped: number) => `ติ๊กองค์ประกอบ: คงไว้ ${kept} รายการ, ยกเลิก ${dropped} รายการ (องค์ประกอบที่ข้อความเปลี่ยน; บันทึกในประวัติ)`,
+    fields: {
+      code: 'รหัส', title: 'ชื่อข้อ', indicator: 'ตัวชี้วัด', subIndicator: 'ตัวชี้วัดย่อย', group: 'กลุ่ม', components: 'องค์ประกอบ',
+      notes: 'หมายเหตุ', scoring: 'ระดับคะแนน', dataPeriod: 'ช่วงเวลาของข้อมูล',
+    } as Record<string, string>,
+    exported: (file: string, items: number) => `บันทึก ${file} (${items} ข้อ)`,
+    listHead: 'ปี  ข้อ  ฉบับ  ที่มา',
+    listRow: (year: number, items: number, version: number, origin: string) => `${year}  ${items}  ${version}  ${origin === 'imported' ? 'นำเข้าโดยผู้ดูแล' : 'ติดมากับโปรแกรม'}`,
+    pinned: (year: number, catalogYear: number, version: number | null) =>
+      `รอบปี ${year} ใช้บัญชีรายการปี ${catalogYear} ${version ? `ฉบับที่ ${version} (ตรึงไว้ ไม่ย้ายตามฉบับแก้ไข)` : '(ฉบับล่าสุดเสมอ)'}`,
+    moved: (n: number) => `ย้ายรายการที่ยังดำเนินการอยู่ ${n} รายการไปยังฉบับนี้`,
+  },
+};
