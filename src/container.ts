@@ -4,15 +4,20 @@ import { createAssignmentsAdmin } from './modules/assignments/assignments.admin.
 import { createAssignmentsAdminRepository } from './modules/assignments/assignments.admin.repository.ts';
 import { createAssignmentsRepository } from './modules/assignments/assignments.repository.ts';
 import { createAssignmentsService } from './modules/assignments/assignments.usecases.ts';
+import { OPEN_STATUSES } from './modules/assignments/workflow.ts';
 import { createAuditLog } from './modules/audit/audit.ts';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createAuditReader } from './modules/audit/audit.usecases.ts';
 import { createAuthService } from './modules/auth/auth.usecases.ts';
 import { createIdTokenVerifier } from './modules/auth/id-token.ts';
 import { createCatalogRepository } from './modules/catalog/catalog.repository.ts';
+import { createCatalogImport } from './modules/catalog/catalog.import.ts';
+import { createTickStore } from './modules/catalog/catalog.ticks.ts';
 import { createCatalogService } from './modules/catalog/catalog.usecases.ts';
 import { createCyclesRepository } from './modules/cycles/cycles.repository.ts';
 import { createCyclesService } from './modules/cycles/cycles.usecases.ts';
+import { createAliasService } from './modules/import/aliases.usecases.ts';
+import { createSheetReader } from './modules/import/import.reader.ts';
 import { createImportService } from './modules/import/import.usecases.ts';
 import { createOfflineGateway, createOnlineGateway, type LineGateway } from './modules/line/line.gateway.ts';
 import { createLiffAuth } from './modules/liff-api/liff.auth.ts';
@@ -50,11 +55,12 @@ export function createContainer({ config, database, clock, log }: { config: Conf
     ? createOfflineGateway({ db, clock, log })
     : createOnlineGateway({ db, clock, channelAccessToken: config.line.channelAccessToken!, baseURL: config.line.apiBaseUrl });
   const audit = createAuditLog({ clock });
-  const catalog = createCatalogService({ repo: createCatalogRepository(db) });
+  // Catalogs: a corrected version moves the workflow's open items (imports block below).
+  const catalog = createCatalogService({ repo: createCatalogRepository(db), audit, clock, openStatuses: OPEN_STATUSES, ticks: createTickStore() });
   const orgRepo = createOrgRepository(db);
   const orgs = createOrgService({ db, repo: orgRepo, audit });
   const auth = createAuthService({ db, audit });
-  const cycles = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
+  const cycles = createCyclesService({ db, repo: createCyclesRepository(db), catalog, audit });
   // Every change to an assignment tells the people it concerns, in the same transaction (notifications/notifier.ts).
   const onChanged = createNotifier({ db, config });
   const orgDomains = async (orgId: number) => (await orgRepo.byId(orgId))?.websiteDomains ?? [];
@@ -66,7 +72,12 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   // Reading the audit log (admin API, CLI): admins only.
   const auditReader = createAuditReader({ repo: auditRepo, assignments, orgRepo });
   const officers = createOfficersService({ db, repo: createOfficersRepository(db), orgRepo, audit });
-  const imports = createImportService({ db, catalog, cycles, audit, clock, maxRows: config.imports.maxRows });
+  // Imports (sheets and catalogs): files are read in worker threads, two at a time.
+  const sheetReader = createSheetReader();
+  const aliases = createAliasService({ db, audit });
+  const orgName = async (orgId: number) => (await orgRepo.byId(orgId))?.name ?? '';
+  const imports = createImportService({ db, catalog, cycles, aliases, audit, clock, orgName, reader: sheetReader, maxRows: config.imports.maxRows });
+  const catalogImport = createCatalogImport({ catalog, reader: sheetReader, maxRows: config.imports.maxRows });
   // Reports (issue 11): link health first, the chat and the daily summary show it.
   const linksRepo = createLinksRepository(db);
   const links = createLinksService({
@@ -92,7 +103,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock, db });
   const publicPage = createPublicPageService({ db, repo: createPublicPageRepository(db), reports: reportsRepo, catalog, cycles, orgRepo, audit, clock });
   const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
-  return { config, database, clock, line, audit, auditReader, catalog, orgRepo, orgs, auth, cycles, assignments, corrections, officers, imports, lineBot, reminders, delivery, deliveries, liffAuth, liff, reports, rollover, links, publicPage };
+  return { config, database, clock, line, audit, auditReader, catalog, catalogImport, aliases, orgRepo, orgs, auth, cycles, assignments, corrections, officers, imports, lineBot, reminders, delivery, deliveries, liffAuth, liff, reports, rollover, links, publicPage };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -12,3 +12,4 @@ export * from '../modules/links/links.table.ts';
 export * from '../modules/public-page/public-page.table.ts';
 export * from '../modules/reports/chart-shares.table.ts';
 export * from '../modules/delivery/delivery.table.ts';
+export * from '../modules/import/aliases.table.ts';

@@ -1,4 +1,5 @@
 import type { th } from './th.ts';
+import { catalogEn } from './catalog.en.ts';
 import { importEn } from './import.en.ts';
 import { liffEn } from './liff.en.ts';
 import { cliEn } from './cli.en.ts';
@@ -16,15 +17,21 @@ export const en: typeof th = {
     VALIDATION_FAILED: (p: P) => `Invalid input: ${(p.issues ?? []).map((i: P) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}`,
     NOT_FOUND: (p: P) => `${p.entity ?? 'Record'} not found${p.id !== undefined ? ` (${p.id})` : ''}`,
     UNAUTHORIZED: () => 'Authentication required (token missing, invalid or revoked)',
-    FORBIDDEN: (p: P) => `You may not ${p.action ?? 'do that to'} this item`,
+    FORBIDDEN: (p: P) => (p.action === 'manage_catalogs'
+      ? 'You may not load catalogs (shared by every organization of this deployment): use the CLI or a token created with "token create --catalogs"'
+      : `You may not ${p.action ?? 'do that to'} this item`),
     ITEM_CODE_INVALID: (p: P) => `"${p.input}" is not an ITA item code (e.g. O12)`,
     ITEM_OUT_OF_RANGE: (p: P) => `No item "${p.input}" in ${p.year}: ${p.year} has O1–O${p.max}`,
-    CATALOG_MISSING: (p: P) => `No built-in catalog for ${p.year} (available: ${(p.available ?? []).join(', ')})`,
+    CATALOG_MISSING: (p: P) => `No catalog for ${p.year} (available: ${(p.available ?? []).join(', ')}): load one with "catalog import <file> --year ${p.year}", or let this year's cycle use another year's catalog with "cycle catalog"`,
+    CATALOG_VERSION_MISSING: (p: P) => `The ${p.year} catalog has no version ${p.version}`,
+    CATALOG_PIN_IN_USE: (p: P) => `The ${p.year} cycle already has ${p.assignments} assignments on the ${p.catalogYear} catalog; it cannot move to another year's catalog (another version of the same year is fine)`,
     ILLEGAL_TRANSITION: (p: P) => `Cannot ${p.action} an item that is ${p.from}`,
     REASON_REQUIRED: (p: P) => (p.action === 'mark_not_applicable' ? 'A reason is required' : 'A comment is required when returning'),
     EVIDENCE_REQUIRED: () => 'Add at least one evidence URL before submitting',
     STALE_VERSION: () => 'Someone else just changed this item; open the latest version (type its code, e.g. O12) and try again',
     ORG_EXISTS: (p: P) => `Organization "${p.slug}" already exists`,
+    ALIAS_INVALID: (p: P) => (p.reason === 'circle' ? `"${p.alias}" would point back to itself` : p.reason === 'same' ? `"${p.alias}" already is the name to use` : 'both the name found and the name to use are required'),
+    NEAR_DUPLICATES: (p: P) => `${(p.pairs ?? []).length} pairs of similar names may be the same unit or person, so nothing was imported: confirm with "unit alias" / "officer alias" (or an aliases sheet) or import them as separate with --keep-separate (see them with --dry-run)`,
     IMPORT_FAILED: (p: P) => `Import failed with ${(p.rowErrors ?? []).length} error(s); nothing was saved`,
     UNSUPPORTED_FILE: (p: P) => `Unsupported file "${p.name}" (use .csv or .xlsx)`,
     URL_INVALID: (p: P) => `"${p.url}" is not a valid link (${({ syntax: 'malformed; copy it from the browser address bar', space: 'it contains a space: use %20 if the space belongs to the link, or put a description on a new line', credentials: 'it must not contain a user name or password' } as Record<string, string>)[String(p.reason)] ?? 'it must start with https:// or http://'})`,
@@ -57,10 +64,12 @@ export const en: typeof th = {
     start: 'start', submit: 'submit', check: 'check', approve: 'certify', return: 'return',
     mark_not_applicable: 'mark not applicable', reopen: 'reopen', add_evidence: 'add evidence to', edit_evidence: 'edit the evidence of', tick_components: 'tick the components of',
     view: 'view', import: 'import into', snooze: 'snooze reminders for', manage: 'manage', overview: 'see the overview of', configure: 'configure',
+    manage_catalogs: 'load catalogs for',
   },
   entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item', token: 'API token', holiday: 'holiday' },
   importErrors: importEn.errors,
   imports: importEn,
+  catalog: catalogEn,
   line: lineEn,
   cli: cliEn,
   reminders: remindersEn,

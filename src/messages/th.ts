@@ -1,3 +1,4 @@
+import { catalogTh } from './catalog.th.ts';
 import { importTh } from './import.th.ts';
 import { liffTh } from './liff.th.ts';
 import { cliTh } from './cli.th.ts';
@@ -15,10 +16,14 @@ export const th = {
     // A Thai word follows ไม่พบ directly; anything else (a path such as /foo) after a space.
     NOT_FOUND: (p: P) => `ไม่พบ${/^[\u0E00-\u0E7F]/.test(entityTh(p.entity)) ? '' : ' '}${entityTh(p.entity)}${p.id !== undefined ? ` (${p.id})` : ''}`,
     UNAUTHORIZED: () => 'ต้องยืนยันตัวตนก่อนใช้งาน (token ไม่ถูกต้องหรือหมดอายุ)',
-    FORBIDDEN: (p: P) => `คุณไม่มีสิทธิ์${actionTh(p.action)}รายการนี้`,
+    FORBIDDEN: (p: P) => (p.action === 'manage_catalogs'
+      ? 'คุณไม่มีสิทธิ์นำเข้าบัญชีรายการ (catalog) ซึ่งใช้ร่วมกันทุกหน่วยงานในระบบ: ใช้ CLI หรือ token ที่สร้างด้วย "token create --catalogs"'
+      : `คุณไม่มีสิทธิ์${actionTh(p.action)}รายการนี้`),
     ITEM_CODE_INVALID: (p: P) => `"${p.input}" ไม่ใช่รหัสข้อ ITA (ตัวอย่าง: O12 หรือ ข้อ 12)`,
     ITEM_OUT_OF_RANGE: (p: P) => `ไม่มีข้อ "${p.input}" ในปี ${p.year}: ปี ${p.year} มีข้อ O1–O${p.max}`,
-    CATALOG_MISSING: (p: P) => `ยังไม่มีบัญชีรายการ (catalog) ของปี ${p.year} (มีปี ${(p.available ?? []).join(', ')})`,
+    CATALOG_MISSING: (p: P) => `ยังไม่มีบัญชีรายการ (catalog) ของปี ${p.year} (มีปี ${(p.available ?? []).join(', ')}): นำเข้าบัญชีรายการด้วย "catalog import <ไฟล์> --year ${p.year}" หรือให้รอบปีนี้ใช้บัญชีของปีอื่นด้วย "cycle catalog"`,
+    CATALOG_VERSION_MISSING: (p: P) => `ไม่มีบัญชีรายการปี ${p.year} ฉบับที่ ${p.version}`,
+    CATALOG_PIN_IN_USE: (p: P) => `รอบปี ${p.year} มีรายการมอบหมายแล้ว ${p.assignments} รายการตามบัญชีรายการปี ${p.catalogYear} จึงเปลี่ยนไปใช้บัญชีของปีอื่นไม่ได้ (เปลี่ยนฉบับของบัญชีปีเดียวกันได้)`,
     ILLEGAL_TRANSITION: (p: P) => `ไม่สามารถ${actionTh(p.action)}รายการที่มีสถานะ "${statusTh(p.from)}" ได้`,
     REASON_REQUIRED: (p: P): string => (p.action === 'mark_not_applicable'
       ? 'กรุณาระบุเหตุผลที่ไม่มีข้อมูล (ไม่มี เนื่องจาก…)'
@@ -26,6 +31,8 @@ export const th = {
     EVIDENCE_REQUIRED: () => 'ยังไม่มีลิงก์หลักฐาน กรุณาแนบ URL ที่เผยแพร่ข้อมูลบนเว็บไซต์ก่อนส่ง',
     STALE_VERSION: () => 'รายการนี้เพิ่งถูกแก้ไขโดยผู้อื่น กรุณาเปิดรายการล่าสุด (พิมพ์รหัสข้อ เช่น O12) แล้วลองอีกครั้ง',
     ORG_EXISTS: (p: P) => `มีหน่วยงานรหัส "${p.slug}" อยู่แล้ว`,
+    ALIAS_INVALID: (p: P) => (p.reason === 'circle' ? `"${p.alias}" ชี้กลับมาที่ตัวเอง (ชื่อเรียกอื่นวนเป็นวง)` : p.reason === 'same' ? `"${p.alias}" เป็นชื่อเดียวกันกับชื่อที่จะใช้อยู่แล้ว` : 'ต้องระบุทั้งชื่อที่พบและชื่อที่ใช้'),
+    NEAR_DUPLICATES: (p: P) => `พบชื่อที่คล้ายกัน ${(p.pairs ?? []).length} คู่ ซึ่งอาจเป็นหน่วยงานหรือบุคคลเดียวกัน จึงยังไม่นำเข้า: ยืนยันชื่อเดียวกันด้วย "unit alias" / "officer alias" (หรือแผ่นงาน aliases ในไฟล์) หรือนำเข้าแยกกันด้วย --keep-separate (ดูรายการด้วย --dry-run)`,
     IMPORT_FAILED: (p: P) => `นำเข้าไม่สำเร็จ พบข้อผิดพลาด ${(p.rowErrors ?? []).length} รายการ จึงไม่บันทึกข้อมูลใด ๆ`,
     UNSUPPORTED_FILE: (p: P) => `ไม่รองรับไฟล์ "${p.name}" (ใช้ได้เฉพาะ .csv และ .xlsx)`,
     URL_INVALID: (p: P) => `ลิงก์ "${p.url}" ไม่ถูกต้อง (${urlReasonTh[String(p.reason)] ?? urlReasonTh.scheme})`,
@@ -76,6 +83,7 @@ export const th = {
     manage: 'จัดการ',
     overview: 'ดูภาพรวมของ',
     configure: 'ตั้งค่า',
+    manage_catalogs: 'นำเข้าบัญชีรายการ (catalog)',
   } as Record<string, string>,
   entity: {
     assignment: 'รายการมอบหมาย',
@@ -89,6 +97,7 @@ export const th = {
   } as Record<string, string>,
   importErrors: importTh.errors,
   imports: importTh,
+  catalog: catalogTh,
   line: lineTh,
   cli: cliTh,
   reminders: remindersTh,

@@ -18,6 +18,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       const details = err.code === 'IMPORT_FAILED' ? err.params.rowErrors
         : err.code === 'VALIDATION_FAILED' ? err.params.issues
         : err.code === 'INCOMPLETE_COMPONENTS' ? { unticked: err.params.unticked, total: err.params.total }
+        : err.code === 'NEAR_DUPLICATES' ? err.params.pairs
         : undefined;
       return send(err.status, err.code, err.params, details);
     }

@@ -31,6 +31,10 @@ export const errors = {
     new AppError('ITEM_OUT_OF_RANGE', 400, { input, year, max }),
   catalogMissing: (year: number, available: number[]) =>
     new AppError('CATALOG_MISSING', 400, { year, available }),
+  catalogVersionMissing: (year: number, version: number) => new AppError('CATALOG_VERSION_MISSING', 404, { year, version }),
+  /** A cycle with assignments cannot move to another year's catalog (its items are that year's). */
+  catalogPinInUse: (year: number, catalogYear: number, assignments: number) =>
+    new AppError('CATALOG_PIN_IN_USE', 409, { year, catalogYear, assignments }),
   illegalTransition: (from: string, action: string) =>
     new AppError('ILLEGAL_TRANSITION', 409, { from, action }),
   reasonRequired: (action: string) => new AppError('REASON_REQUIRED', 400, { action }),
@@ -38,6 +42,10 @@ export const errors = {
   staleVersion: () => new AppError('STALE_VERSION', 409),
   orgExists: (slug: string) => new AppError('ORG_EXISTS', 409, { slug }),
   importFailed: (rowErrors: ImportRowError[]) => new AppError('IMPORT_FAILED', 422, { rowErrors }),
+  /** Similar names to confirm first (alias) or keep apart (--keep-separate); `pairs` as the dry run lists them. */
+  nearDuplicates: (pairs: unknown[]) => new AppError('NEAR_DUPLICATES', 409, { pairs }),
+  /** `reason`: 'same' (a name as its own alias), 'circle' (A → B → A), 'empty'. */
+  aliasInvalid: (reason: 'same' | 'circle' | 'empty', alias: string) => new AppError('ALIAS_INVALID', 400, { reason, alias }),
   unsupportedFile: (name: string) => new AppError('UNSUPPORTED_FILE', 415, { name }),
   urlInvalid: (url: string, reason: 'scheme' | 'syntax' | 'space' | 'credentials' = 'scheme') => new AppError('URL_INVALID', 400, { url, reason }),
   simulatorLocalOnly: () => new AppError('SIMULATOR_LOCAL_ONLY', 403),

@@ -5,10 +5,13 @@ import { assignmentPeople, assignments, auditLog, cycles, officers, organization
 import { fixedClock } from '../../src/shared/clock.ts';
 import { createAuditLog } from '../../src/modules/audit/audit.ts';
 import type { Actor } from '../../src/modules/auth/actor.ts';
+import { OPEN_STATUSES } from '../../src/modules/assignments/workflow.ts';
 import { createCatalogRepository } from '../../src/modules/catalog/catalog.repository.ts';
+import { createTickStore } from '../../src/modules/catalog/catalog.ticks.ts';
 import { createCatalogService } from '../../src/modules/catalog/catalog.usecases.ts';
 import { createCyclesRepository } from '../../src/modules/cycles/cycles.repository.ts';
 import { createCyclesService } from '../../src/modules/cycles/cycles.usecases.ts';
+import { createAliasService } from '../../src/modules/import/aliases.usecases.ts';
 import { createImportService } from '../../src/modules/import/import.usecases.ts';
 import { toCsv } from '../../src/modules/import/template.ts';
 
@@ -18,17 +21,19 @@ export async function setupImport() {
   const { db } = database;
   const clock = fixedClock('2025-01-15T03:00:00Z');
   const audit = createAuditLog({ clock });
-  const catalog = createCatalogService({ repo: createCatalogRepository(db) });
+  const catalog = createCatalogService({ repo: createCatalogRepository(db), audit, clock, openStatuses: OPEN_STATUSES, ticks: createTickStore() });
   await catalog.loadBuiltIn();
-  const cyclesService = createCyclesService({ repo: createCyclesRepository(db), catalog, audit });
-  const imports = createImportService({ db, catalog, cycles: cyclesService, audit, clock });
+  const cyclesService = createCyclesService({ db, repo: createCyclesRepository(db), catalog, audit });
+  const aliases = createAliasService({ db, audit });
+  const orgName = async (id: number) => (await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)))[0]?.name ?? '';
+  const imports = createImportService({ db, catalog, cycles: cyclesService, aliases, audit, clock, orgName });
   let n = 0;
   async function createOrg(name = 'สำนักงานจังหวัดตัวอย่าง'): Promise<Actor> {
     n += 1;
     const [org] = await db.insert(organizations).values({ slug: `org-${n}-${Date.now()}`, name }).returning();
     return { kind: 'admin', orgId: org!.id, ref: 'test' };
   }
-  return { database, db, imports, catalog, createOrg };
+  return { database, db, imports, catalog, cycles: cyclesService, aliases, orgName, audit, clock, createOrg };
 }
 
 export const csvBytes = (rows: string[][]) => new TextEncoder().encode(toCsv(rows));

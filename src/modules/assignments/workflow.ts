@@ -87,6 +87,18 @@ export function overdueDays(row: { status: Status; dueOn: string | null }, today
   return d > 0 ? d : null;
 }
 
+/**
+ * The status an assignment starts in when the working group's sheet says how far it is (its
+ * status column, or "ไม่มี เนื่องจาก…"): "ดำเนินการแล้ว" (done) is the final approved state — the
+ * sheet records a check already made. An import sets it only on assignments no one has started.
+ */
+export const SHEET_STATUSES: Readonly<Record<'not_started' | 'in_progress' | 'done' | 'not_applicable', Status>> = {
+  not_started: 'not_started',
+  in_progress: 'in_progress',
+  done: 'approved',
+  not_applicable: 'not_applicable',
+};
+
 export function nextStatus(
   from: Status,
   action: WorkflowAction,

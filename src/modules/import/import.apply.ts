@@ -46,9 +46,12 @@ export async function applyPlan(
     const rows = await repo.insertUnits(tx, orgId, chunk.map((u) => ({ name: u.name, nameKey: u.key })));
     for (const r of rows) ids.set(`new:${r.nameKey}`, r.id);
   });
+  const parents = plan.newUnits.filter((u) => u.parent).map((u) => ({ id: idOf(`new:${u.key}`), parentId: idOf(u.parent!) }));
+  await inChunks(parents, (chunk) => repo.setParents(tx, orgId, chunk));
   for (const u of plan.newUnits) {
     const id = idOf(`new:${u.key}`);
-    audit.push({ action: 'import.unit.create', entity: 'unit', entityId: id, after: { id, name: u.name } });
+    const parentId = u.parent ? idOf(u.parent) : null;
+    audit.push({ action: 'import.unit.create', entity: 'unit', entityId: id, after: { id, name: u.name, ...(parentId ? { parentId } : {}) } });
   }
 
   // Units and officers share the "new:<key>" form, so officer refs get their own map.
@@ -76,22 +79,29 @@ export async function applyPlan(
   });
 
   const assignmentIds = new Map<string, number>();
-  const newRows = plan.newAssignments.map((a) => ({ itemId: a.itemId, unitId: idOf(a.unit), responsibility: a.responsibility, dueOn: a.dueOn }));
+  const newRows = plan.newAssignments.map((a) => ({
+    itemId: a.itemId, unitId: idOf(a.unit), responsibility: a.responsibility, dueOn: a.dueOn,
+    status: a.status?.status ?? 'not_started', statusNote: a.status?.note ?? null,
+  }));
   await inChunks(newRows, async (chunk) => {
     const rows = await repo.insertAssignments(tx, orgId, cycleId, chunk);
     for (const r of rows) assignmentIds.set(`${r.itemId}|${r.unitId}`, r.id);
   });
-  const changed = plan.assignmentUpdates.filter((a) => a.fieldsChanged);
+  const changed = plan.assignmentUpdates.filter((a) => a.fieldsChanged)
+    .map((a) => ({ id: a.id, responsibility: a.responsibility, dueOn: a.dueOn, status: a.status?.status ?? null, statusNote: a.status?.note ?? null }));
   await inChunks(changed, (chunk) => repo.updateAssignments(tx, orgId, chunk, at));
 
   const people: NewPerson[] = [];
   for (const [i, a] of plan.newAssignments.entries()) {
     await pause();
-    const { itemId, unitId, responsibility, dueOn } = newRows[i]!;
+    const { itemId, unitId, responsibility, dueOn, status, statusNote } = newRows[i]!;
     const id = assignmentIds.get(`${itemId}|${unitId}`)!;
     const list = a.people.map((p) => ({ assignmentId: id, officerId: officerIdOf(p.officer), role: p.role }));
     people.push(...list);
-    const after = { id, cycleId, item: a.itemCode, itemId, unitId, responsibility, dueOn, people: list.map(({ officerId, role }) => ({ officerId, role })) };
+    const after = {
+      id, cycleId, item: a.itemCode, itemId, unitId, responsibility, dueOn, ...(status !== 'not_started' ? { status, statusNote } : {}),
+      people: list.map(({ officerId, role }) => ({ officerId, role })),
+    };
     audit.push({ action: 'import.assignment.create', entity: 'assignment', entityId: id, after });
   }
   for (const a of plan.assignmentUpdates) {
@@ -103,6 +113,7 @@ export async function applyPlan(
       before: { item: a.itemCode, unitId: a.unitId, ...a.before },
       after: {
         item: a.itemCode, unitId: a.unitId, responsibility: a.responsibility, dueOn: a.dueOn,
+        ...(a.status ? { status: a.status.status, statusNote: a.status.note } : {}),
         peopleAdded: list.map(({ officerId, role }) => ({ officerId, role })),
       },
     });

@@ -24,7 +24,7 @@ describe('a sheet with errors', () => {
       ['O2', 'ก.หนึ่ง', '', 'นายสอง ทดสอบ', '', 'ผู้ตรวจ', '31/03/2568', ''], // bad role
       ['O3', 'ก.หนึ่ง', '', 'นายสาม ทดสอบ', '', 'ผู้จัดทำ', '31/13/2568', ''], // bad date
       ['O4', 'ก.หนึ่ง', '', 'นายสี่ ทดสอบ', '', 'ผู้จัดทำ', '', 'line-me'], // bad LINE id
-      ['', '', 'บางส่วน', '', '', '', '', ''], // no item, no unit, bad responsibility
+      ['', '', 'บางส่วน', '', '', '', '', ''], // continues O4 in ก.หนึ่ง (merged cells): bad responsibility
       ['O1', 'ก.หนึ่ง', '', 'นายหนึ่ง ทดสอบ', '', 'ผู้กำกับติดตาม', '30/04/2568', ''], // due conflicts with row 2
       ['O5', 'ก.หนึ่ง', '', '', 'ผอ.', 'ผู้จัดทำ', '', ''], // role and position without a name
     ]);
@@ -33,12 +33,12 @@ describe('a sheet with errors', () => {
     expect(e.status).toBe(422);
     const errs = rowErrors(e);
     expect(errs.map(({ row, column }) => `${row}:${column}`)).toEqual([
-      '3:บทบาท', '4:กำหนดส่ง', '5:line_user_id', '6:ข้อ', '6:หน่วยงาน', '6:หลัก/ร่วม', '7:กำหนดส่ง', '8:ชื่อ-สกุล',
+      '3:บทบาท', '4:กำหนดส่ง', '5:line_user_id', '6:หลัก/ร่วม', '7:กำหนดส่ง', '8:ชื่อ-สกุล',
     ]);
     expect(errs[0]!.reason).toContain('ผู้ตรวจ');
     expect(errs[1]!.reason).toContain('31/13/2568');
-    expect(errs[6]!.reason).toContain('31 มีนาคม 2568');
-    expect(errs[6]!.reason).toContain('30 เมษายน 2568');
+    expect(errs[4]!.reason).toContain("31 มีนาคม 2568");
+    expect(errs[4]!.reason).toContain("30 เมษายน 2568");
     expect(await countsFor(env.db, actor.orgId)).toEqual(EMPTY);
   });
 

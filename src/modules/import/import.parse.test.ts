@@ -13,8 +13,8 @@ describe('reading sheets', () => {
     const sheet = await parseSheet('a.csv', utf8(csv));
     expect(sheet.headers).toEqual(['ข้อ', 'หน่วยงาน', 'ชื่อ-สกุล', 'บทบาท']);
     expect(sheet.rows).toEqual([
-      { rowNumber: 2, cells: { item: 'O1', unit: 'กลุ่มงาน\nยุทธศาสตร์', officer: 'นายสมชาย\r\nตัวอย่าง', role: 'ผู้จัดทำ' } },
-      { rowNumber: 4, cells: { item: 'O2', unit: 'ก, อำนวยการ' } },
+      { rowNumber: 2, cells: { item: 'O1', unit: 'กลุ่มงาน\nยุทธศาสตร์', officer: 'นายสมชาย\r\nตัวอย่าง', role: 'ผู้จัดทำ' }, roleCells: [] },
+      { rowNumber: 4, cells: { item: 'O2', unit: 'ก, อำนวยการ' }, roleCells: [] },
     ]);
   });
 
@@ -27,7 +27,7 @@ describe('reading sheets', () => {
 
   it('finds the header row below a title and refuses unknown file types', async () => {
     const sheet = await parseSheet('a.csv', utf8('การมอบหมายภารกิจ ITA 2568,,\nข้อที่,หน่วยงาน,หมายเหตุ\nO1,ก.หนึ่ง,อะไรก็ได้\n'));
-    expect(sheet.rows).toEqual([{ rowNumber: 3, cells: { item: 'O1', unit: 'ก.หนึ่ง' } }]);
+    expect(sheet.rows).toEqual([{ rowNumber: 3, cells: { item: 'O1', unit: 'ก.หนึ่ง' }, roleCells: [] }]);
     await expect(parseSheet('a.pdf', utf8(''))).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
     await expect(parseSheet('a.xlsx', utf8('not a zip'))).rejects.toMatchObject({ code: 'IMPORT_FAILED' });
   });

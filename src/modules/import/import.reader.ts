@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { messages, type ErrorCode } from '../../messages/index.ts';
 import { AppError, errors } from '../../shared/errors.ts';
-import type { ReadJob, ReadResult, WorkerMessage } from './import.worker.ts';
+import type { ParsedCatalog } from '../catalog/catalog.parse.ts';
+import type { CatalogJob, ReadJob, ReadResult, WorkerMessage } from './import.worker.ts';
 
 /**
  * Runs the sheet reader in a worker thread, at most `concurrency` at a time (later imports wait
@@ -18,20 +19,25 @@ export function createSheetReader({ concurrency = 2, heapMb = 512 } = {}) {
     else running--;
   };
 
-  async function read(job: ReadJob, onProgress?: (done: number, total: number) => void): Promise<ReadResult> {
+  async function run<T>(job: ReadJob | CatalogJob, onProgress?: (done: number, total: number) => void): Promise<T> {
     await acquire();
     try {
-      return await inWorker(job, heapMb, onProgress);
+      return (await inWorker(job, heapMb, onProgress)) as T;
     } finally {
       release();
     }
   }
-  return { read };
+  return {
+    /** An assignment sheet, read and checked row by row. */
+    read: (job: ReadJob, onProgress?: (done: number, total: number) => void) => run<ReadResult>(job, onProgress),
+    /** A catalog file (sheet or JSON), read and validated. */
+    readCatalog: (job: Omit<CatalogJob, 'kind'>) => run<ParsedCatalog>({ kind: 'catalog', ...job }),
+  };
 }
 
 export type SheetReader = ReturnType<typeof createSheetReader>;
 
-function inWorker(job: ReadJob, heapMb: number, onProgress?: (done: number, total: number) => void): Promise<ReadResult> {
+function inWorker(job: ReadJob | CatalogJob, heapMb: number, onProgress?: (done: number, total: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: heapMb },

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import writeXlsxFile from 'write-excel-file/node';
+import { toCsv } from '../../shared/csv.ts';
 
 /**
  * The documented assignment sheet (docs/templates/): Thai headers with the English name in
@@ -36,11 +37,7 @@ export function templateRows(): string[][] {
   ];
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM, so Excel shows the Thai text instead of mojibake. */
-export function toCsv(rows: string[][]): string {
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
+export { toCsv };
 
 export async function toXlsx(rows: string[][]): Promise<Buffer> {
   const data = rows.map((r, i) => r.map((v) => (i === 0 ? { value: v, fontWeight: 'bold' as const } : { value: v, type: String, format: '@' })));
