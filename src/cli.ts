@@ -3,6 +3,8 @@ import { registerAuditCommands } from './cli/audit.commands.ts';
 import { registerEvidenceCommands } from './cli/evidence.commands.ts';
 import { registerCorrectionCommands } from './cli/corrections.commands.ts';
 import { registerDeliveryCommands } from './cli/delivery.commands.ts';
+import { registerCatalogCommands } from './cli/catalog.commands.ts';
+import { registerImportCommands } from './cli/import.commands.ts';
 import { registerLineCommands } from './cli/line.commands.ts';
 import { registerOrgCommands } from './cli/org.commands.ts';
 import { registerReminderCommands } from './cli/reminders.commands.ts';
@@ -20,6 +22,7 @@ import { registerWorkflowCommands } from './cli/workflow.commands.ts';
 export function buildCli(): Command {
   const program = new Command('ita-oit').description('ITA OIT tracker: administration commands').showHelpAfterError();
   registerOrgCommands(program);
+  registerImportCommands(program);
   registerLineCommands(program);
   registerReminderCommands(program);
   registerReportCommands(program);
@@ -31,6 +34,7 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerDeliveryCommands(program);
   registerEvidenceCommands(program);
+  registerCatalogCommands(program);
   return program;
 }
 

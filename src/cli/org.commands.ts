@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import type { Container } from '../container.ts';
 import { cliActor } from '../modules/auth/actor.ts';
 import { DEMO_SLUG, loadDemo } from '../modules/demo/demo.usecases.ts';
 import { reachability } from '../modules/reminders/reminders.cli.ts';
@@ -11,7 +7,7 @@ import { formatThaiDateTime } from '../shared/thai-date.ts';
 import { MAX_ID } from '../shared/validate.ts';
 import { cliMessages, langOption, withContainer, year } from './support.ts';
 
-/** Organizations, imports, tokens, admins, demo data. */
+/** Organizations, tokens, admins, demo data (imports: import.commands.ts). */
 export function registerOrgCommands(program: Command) {
   const org = program.command('org').description('organizations');
   langOption(org.command('add <slug>'))
@@ -37,45 +33,16 @@ export function registerOrgCommands(program: Command) {
       });
     });
 
-  langOption(program.command('import <file>'))
-    .description('import an assignment sheet (.csv or .xlsx); all rows apply or none')
-    .requiredOption('--org <slug>', 'organization')
-    .requiredOption('--year <พ.ศ.>', 'fiscal year, e.g. 2568', year)
-    .option('--dry-run', 'validate and report without writing')
-    .action(async (file: string, o: { org: string; year: number; dryRun?: boolean }) => {
-      await withContainer(async (c) => {
-        const organization = await c.orgs.bySlug(o.org);
-        const bytes = new Uint8Array(readFileSync(file));
-        const bar = process.stderr.isTTY ? new SingleBar({ format: '{phase} [{bar}] {value}/{total}', stream: process.stderr }, Presets.shades_classic) : null;
-        let phase = '';
-        const I = cliMessages().cli.import;
-        const summary = await c.imports.importSheet(
-          cliActor(organization.id),
-          { fileName: basename(file), bytes, year: o.year, dryRun: o.dryRun },
-          (done, total, p) => {
-            if (!bar) return;
-            if (p !== phase) {
-              if (phase) bar.stop();
-              phase = p;
-              bar.start(total, 0, { phase: p === 'validate' ? I.checking : I.writing });
-            }
-            bar.update(done, { phase: p === 'validate' ? I.checking : I.writing });
-          },
-        );
-        bar?.stop();
-        printImportSummary(summary);
-      });
-    });
-
   const token = program.command('token').description('admin API tokens');
   langOption(token.command('create'))
     .description('create an admin API token (shown once; only its hash is stored)')
     .requiredOption('--org <slug>', 'organization')
     .option('--label <label>', 'what the token is for', 'admin')
-    .action(async (o: { org: string; label: string }) => {
+    .option('--catalogs', 'may also load catalogs (shared by every organization of this deployment)')
+    .action(async (o: { org: string; label: string; catalogs?: boolean }) => {
       await withContainer(async (c) => {
         const organization = await c.orgs.bySlug(o.org);
-        const t = await c.auth.createToken(organization.id, o.label);
+        const t = await c.auth.createToken(organization.id, o.label, { catalogs: o.catalogs ?? false });
         console.log(t.token);
         console.error(cliMessages().cli.org.token(t.id, organization.slug));
       });
@@ -130,17 +97,3 @@ export function registerOrgCommands(program: Command) {
     });
 
 }
-
-function printImportSummary(s: Awaited<ReturnType<Container['imports']['importSheet']>>) {
-  const I = cliMessages().cli.import;
-  console.log(I.head(Boolean(s.dryRun), s.rows, s.year, Boolean(s.cycleCreated)));
-  if (s.unchanged) {
-    console.log(I.unchanged);
-    return;
-  }
-  console.log(I.units(s.unitsCreated));
-  console.log(I.officers(s.officersCreated, s.officersUpdated));
-  console.log(I.assignments(s.assignmentsCreated, s.assignmentsUpdated));
-  console.log(I.people(s.peopleAdded));
-}
-

@@ -55,12 +55,33 @@ export const isoNow = (v: string) => {
   return d;
 };
 
-/** Prints an AppError the way a user understands it (Thai), with row errors for imports. */
-export function reportCliError(e: unknown): number {
+/** `--lang th|en` on a command: Thai unless English is asked for. */
+export const lang = (v: string): Lang => {
+  if (v !== 'th' && v !== 'en') throw new InvalidArgumentError('th หรือ en');
+  return v;
+};
+
+/**
+ * Runs a command's body and prints its AppError in the command's language (row errors of an
+ * import one per line) with exit code 1.
+ */
+export async function inLang(l: Lang, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    process.exitCode = reportCliError(e, l);
+  }
+}
+
+/** Prints an AppError the way a user understands it (Thai by default), with row errors for imports. */
+export function reportCliError(e: unknown, l: Lang = cliLang()): number {
   if (isAppError(e)) {
-    console.error(msg('th').errors[e.code](e.params));
+    console.error(msg(l).errors[e.code](e.params));
     const rows = e.params.rowErrors as Array<{ row: number; column: string; reason: string }> | undefined;
-    for (const r of rows ?? []) console.error(`  แถว ${r.row} คอลัมน์ ${r.column}: ${r.reason}`);
+    for (const r of rows ?? []) console.error(l === 'en' ? `  row ${r.row} column ${r.column}: ${r.reason}` : `  แถว ${r.row} คอลัมน์ ${r.column}: ${r.reason}`);
+    // Near-duplicates: the pairs, each with the alias command that settles it.
+    const pairs = e.params.pairs as Array<{ kind: string; a: { name: string }; b: { name: string }; suggestion: { alias: string; to: string } }> | undefined;
+    for (const p of pairs ?? []) console.error(`  ${p.kind} "${p.a.name}" ≈ "${p.b.name}": ${p.kind} alias "${p.suggestion.alias}" --to "${p.suggestion.to}"`);
     return 1;
   }
   console.error((e as Error).message ?? e);

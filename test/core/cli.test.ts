@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,7 +28,7 @@ describe('the CLI', () => {
   it('creates an organization, imports the template (twice: nothing changes) and issues a token', async () => {
     expect((await cli('org', 'add', 'rayong', '--name', 'สำนักงานจังหวัดระยอง', '--website', 'https://www.rayong.go.th')).stdout).toContain('สร้างหน่วยงาน rayong');
     const first = await cli('import', 'docs/templates/assignments-template.csv', '--org', 'rayong', '--year', '2568');
-    expect(first.stdout).toMatch(/นำเข้าแล้ว: \d+ แถว ปี 2568 \(สร้างรอบการประเมินใหม่\)/);
+    expect(first.stdout).toMatch(/นำเข้าแล้ว: assignments-template\.csv ปี 2568 \(สร้างรอบการประเมินใหม่\)/);
     expect((await cli('import', 'docs/templates/assignments-template.xlsx', '--org', 'rayong', '--year', '2568', '--lang', 'en')).stdout).toContain('nothing changed');
     const token = await cli('token', 'create', '--org', 'rayong');
     expect(token.stdout.trim()).toMatch(/^ita_[A-Za-z0-9_-]{40,}$/);
@@ -56,4 +56,34 @@ describe('the CLI', () => {
     expect(code.stdout.trim()).toMatch(/^[A-Z0-9-]{8,10}$/);
     expect((await cli('link-code', '--org', 'rayong', '--officer', 'น.ส. สมศรี ทดสอบ', '--days', '0')).code).toBe(1);
   }, 180_000);
+
+  it('explains a sheet in a dry run, refuses near-duplicates until an alias settles them, and round-trips a catalog', async () => {
+    const sheet = join(dataDir, 'rayong-2568.csv');
+    writeFileSync(sheet, [
+      'ข้อ,หน่วยรับผิดชอบดำเนินการ,ชื่อ–สกุล,บทบาท',
+      'O1.,กง.ยุทธศาสตร์ฯ,นางสาวสมศรี ทดสอบ,จัดทำข้อมูล',
+      'O2,ก.ย.ยุทธศาสตร์ฯ,นางสาวสมศรี ทดสอบ,จัดทำข้อมูล',
+    ].join('\n'));
+    const dry = await cli('import', sheet, '--org', 'rayong', '--year', '2568', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('ทดลองนำเข้า (ยังไม่บันทึก)');
+    expect(dry.stdout).toContain('ชื่อที่คล้ายกัน 1 คู่');
+    expect(dry.stdout).toContain('unit alias "ก.ย.ยุทธศาสตร์ฯ" --to "กง.ยุทธศาสตร์ฯ" --org rayong');
+
+    const refused = await cli('import', sheet, '--org', 'rayong', '--year', '2568');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('พบชื่อที่คล้ายกัน 1 คู่');
+
+    const alias = await cli('unit', 'alias', 'ก.ย.ยุทธศาสตร์ฯ', '--to', 'กง.ยุทธศาสตร์ฯ', '--org', 'rayong');
+    expect(alias.stdout).toContain('"ก.ย.ยุทธศาสตร์ฯ" = "กง.ยุทธศาสตร์ฯ"');
+    const imported = await cli('import', sheet, '--org', 'rayong', '--year', '2568', '--lang', 'en');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).not.toContain('ก.ย.ยุทธศาสตร์ฯ');
+
+    const exported = join(dataDir, 'ita-2569.csv');
+    expect((await cli('catalog', 'export', '--year', '2568', '--format', 'csv', '--out', exported)).stdout).toContain('(28 ข้อ)');
+    const loaded = await cli('catalog', 'import', exported, '--year', '2569', '--dry-run');
+    expect(loaded.stdout).toContain('ทดลองนำเข้า (ยังไม่บันทึก)');
+    expect(loaded.stdout).toContain('สร้างบัญชีรายการปี 2569 (ฉบับที่ 1)');
+  }, 300_000); // six CLI processes
 });
