@@ -18,7 +18,7 @@ type Deps = {
   db: Db;
   repo: PublicPageRepository;
   reports: Pick<ReportsRepository, 'cycleAssignments'>;
-  catalog: Pick<CatalogService, 'items' | 'subIndicators'>;
+  catalog: Pick<CatalogService, 'itemsFor' | 'subIndicators'>;
   cycles: Pick<CyclesService, 'find'>;
   orgRepo: Pick<OrgRepository, 'byId' | 'bySlug'>;
   audit: AuditLog;
@@ -32,8 +32,8 @@ export function createPublicPageService({ db, repo, reports, catalog, cycles, or
     if (!cycle) return null;
     const [org, items, subs, assignments] = await Promise.all([
       orgRepo.byId(orgId),
-      catalog.items(cycle.catalogYear),
-      catalog.subIndicators(cycle.catalogYear),
+      catalog.itemsFor(cycle),
+      catalog.subIndicators(cycle.catalogYear, cycle.catalogVersion),
       reports.cycleAssignments(orgId, cycle.id),
     ]);
     const updated = formatThaiDate(bangkokDate(clock.now()), 'long');

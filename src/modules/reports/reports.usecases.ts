@@ -23,7 +23,7 @@ export type ExportFile = { bytes: Buffer; fileName: string; contentType: string;
 
 type Deps = {
   repo: ReportsRepository;
-  catalog: Pick<CatalogService, 'items' | 'subIndicators'>;
+  catalog: Pick<CatalogService, 'itemsFor' | 'subIndicators'>;
   cycles: Pick<CyclesService, 'find'>;
   orgRepo: Pick<OrgRepository, 'byId'>;
   clock: Clock;
@@ -39,7 +39,7 @@ export function createReportsService({ repo, catalog, cycles, orgRepo, clock, db
     if (!cycle) throw errors.notFound('cycle', year);
     const [org, items, assignments] = await Promise.all([
       orgRepo.byId(actor.orgId),
-      catalog.items(cycle.catalogYear),
+      catalog.itemsFor(cycle),
       repo.cycleAssignments(actor.orgId, cycle.id),
     ]);
     return { org: org!, cycle, items, assignments };
@@ -51,8 +51,8 @@ export function createReportsService({ repo, catalog, cycles, orgRepo, clock, db
     if (!cycle) return null;
     const [org, items, subs, assignments] = await Promise.all([
       orgRepo.byId(orgId),
-      catalog.items(cycle.catalogYear),
-      catalog.subIndicators(cycle.catalogYear),
+      catalog.itemsFor(cycle),
+      catalog.subIndicators(cycle.catalogYear, cycle.catalogVersion),
       repo.cycleAssignments(orgId, cycle.id),
     ]);
     const m = msg(lang);

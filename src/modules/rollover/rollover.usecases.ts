@@ -32,7 +32,7 @@ class DryRun extends Error {}
 type Deps = {
   db: Db;
   repo: RolloverRepository;
-  catalog: Pick<CatalogService, 'items'>;
+  catalog: Pick<CatalogService, 'items' | 'itemsFor'>;
   cycles: Pick<CyclesService, 'find' | 'ensure'>;
   audit: AuditLog;
   clock: Clock;
@@ -63,7 +63,7 @@ export function createRolloverService({ db, repo, catalog, cycles, audit, clock,
       const all = mappings();
       const mapping = all.find((m) => m.from === source.catalogYear && m.to === input.to);
       if (!mapping) throw errors.rolloverMappingMissing(source.catalogYear, input.to, all.map((m) => `${m.from}→${m.to}`));
-      const [fromItems, toItems] = await Promise.all([catalog.items(source.catalogYear), catalog.items(input.to)]);
+      const [fromItems, toItems] = await Promise.all([catalog.itemsFor(source), catalog.items(input.to)]);
       const toId = new Map(toItems.map((i) => [i.code, i.id]));
       const titleOf = (items: typeof toItems, code: string) => items.find((i) => i.code === code)?.title ?? code;
       let result: RolloverResult | undefined;
