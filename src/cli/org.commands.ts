@@ -5,7 +5,7 @@ import { reachability } from '../modules/reminders/reminders.cli.ts';
 import { errors } from '../shared/errors.ts';
 import { formatThaiDateTime } from '../shared/thai-date.ts';
 import { MAX_ID } from '../shared/validate.ts';
-import { cliMessages, langOption, withContainer, year } from './support.ts';
+import { cliMessages, langOption, withContainer } from './support.ts';
 
 /** Organizations, tokens, admins, demo data (imports: import.commands.ts). */
 export function registerOrgCommands(program: Command) {

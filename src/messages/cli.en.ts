@@ -21,16 +21,6 @@ export const cliEn: typeof cliTh = {
     demoCreated: (slug: string, n: number) => `demo organization "${slug}" created with ${n} assignments`,
     demoExists: (slug: string) => `demo organization "${slug}" already exists`,
   },
-  import: {
-    checking: 'checking',
-    writing: 'writing ',
-    head: (dryRun: boolean, rows: number, year: number, newCycle: boolean) => `${dryRun ? 'dry run (nothing written)' : 'imported'}: ${rows} rows for ${year}${newCycle ? ' (new cycle created)' : ''}`,
-    unchanged: '  nothing changed',
-    units: (n: number) => `  units created: ${n}`,
-    officers: (created: number, updated: number) => `  officers created: ${created}, updated: ${updated}`,
-    assignments: (created: number, updated: number) => `  assignments created: ${created}, updated: ${updated}`,
-    people: (n: number) => `  people added to assignments: ${n}`,
-  },
   orgs: {
     line: (slug: string, name: string, linked: number, total: number, demo: boolean) => `${slug}\t${name}\tLINE linked ${linked}/${total}${demo ? '\t(demo data)' : ''}`,
     empty: 'No organization yet (create one with org add, or demo)',

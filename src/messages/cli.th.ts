@@ -22,16 +22,6 @@ export const cliTh = {
     demoCreated: (slug: string, n: number) => `สร้างหน่วยงานสาธิต "${slug}" แล้ว พร้อมการมอบหมาย ${n} รายการ`,
     demoExists: (slug: string) => `มีหน่วยงานสาธิต "${slug}" อยู่แล้ว`,
   },
-  import: {
-    checking: 'ตรวจสอบ',
-    writing: 'บันทึก ',
-    head: (dryRun: boolean, rows: number, year: number, newCycle: boolean) => `${dryRun ? 'ทดลองนำเข้า (ไม่บันทึก)' : 'นำเข้าแล้ว'}: ${rows} แถว ปี ${year}${newCycle ? ' (สร้างรอบการประเมินใหม่)' : ''}`,
-    unchanged: '  ไม่มีการเปลี่ยนแปลง',
-    units: (n: number) => `  หน่วยงานย่อยใหม่: ${n}`,
-    officers: (created: number, updated: number) => `  เจ้าหน้าที่ใหม่: ${created}, ปรับปรุง: ${updated}`,
-    assignments: (created: number, updated: number) => `  การมอบหมายใหม่: ${created}, ปรับปรุง: ${updated}`,
-    people: (n: number) => `  ผู้รับผิดชอบที่เพิ่มในการมอบหมาย: ${n}`,
-  },
   orgs: {
     line: (slug: string, name: string, linked: number, total: number, demo: boolean) => `${slug}\t${name}\tผูกบัญชี LINE ${linked}/${total} คน${demo ? '\t(ข้อมูลสาธิต)' : ''}`,
     empty: 'ยังไม่มีหน่วยงาน (สร้างด้วย org add หรือ demo)',
