@@ -22,7 +22,6 @@ import { registerWorkflowCommands } from './cli/workflow.commands.ts';
 export function buildCli(): Command {
   const program = new Command('ita-oit').description('ITA OIT tracker: administration commands').showHelpAfterError();
   registerOrgCommands(program);
-  registerImportCommands(program);
   registerLineCommands(program);
   registerReminderCommands(program);
   registerReportCommands(program);
@@ -31,6 +30,7 @@ export function buildCli(): Command {
   registerPageCommands(program);
   registerWorkflowCommands(program);
   registerCorrectionCommands(program);
+  registerImportCommands(program); // after corrections: adds 'alias' to its 'officer' command
   registerAuditCommands(program);
   registerDeliveryCommands(program);
   registerEvidenceCommands(program);

@@ -49,9 +49,10 @@ export function registerImportCommands(program: Command) {
     })));
 
   for (const kind of ['unit', 'officer'] as const) {
-    program
-      .command(kind)
-      .description(kind === 'unit' ? 'units of an organization' : 'officers of an organization')
+    // `officer` may already exist (corrections.commands.ts): alias joins it as a subcommand.
+    const parent = program.commands.find((c) => c.name() === kind)
+      ?? program.command(kind).description(kind === 'unit' ? 'units of an organization' : 'officers of an organization');
+    parent
       .command('alias <name>')
       .description(`say that <name> in a sheet is the ${kind} written --to (a near-duplicate the import listed); audited`)
       .requiredOption('--org <slug>', 'organization')
