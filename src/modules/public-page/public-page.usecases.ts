@@ -10,6 +10,7 @@ import type { CatalogService } from '../catalog/catalog.usecases.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
 import type { ReportsRepository } from '../reports/reports.repository.ts';
+import { createYearSnapshot } from '../reports/year-snapshot.ts';
 import { pageHtml } from './public-page.html.ts';
 import type { PublicPageRepository } from './public-page.repository.ts';
 import { pageView } from './public-page.view.ts';
@@ -27,17 +28,12 @@ type Deps = {
 
 /** The public ITA page: off until an admin publishes it (audited); the same HTML exports as one file. */
 export function createPublicPageService({ db, repo, reports, catalog, cycles, orgRepo, audit, clock }: Deps) {
+  const snapshot = createYearSnapshot({ repo: reports, catalog, cycles, orgRepo });
   async function render(orgId: number, year: number, lang: Lang): Promise<string | null> {
-    const cycle = await cycles.find(orgId, year);
-    if (!cycle) return null;
-    const [org, items, subs, assignments] = await Promise.all([
-      orgRepo.byId(orgId),
-      catalog.itemsFor(cycle),
-      catalog.subIndicators(cycle.catalogYear, cycle.catalogVersion),
-      reports.cycleAssignments(orgId, cycle.id),
-    ]);
+    const snap = await snapshot(orgId, year);
+    if (!snap) return null;
     const updated = formatThaiDate(bangkokDate(clock.now()), 'long');
-    return pageHtml(msg(lang), pageView(org!, year, updated, items, subs, assignments));
+    return pageHtml(msg(lang), pageView(snap.org, year, updated, snap.items, snap.subs, snap.assignments));
   }
 
   return {

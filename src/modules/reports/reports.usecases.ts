@@ -16,6 +16,7 @@ import { CONTENT_TYPES, renderSheet, type SheetFormat } from './sheets.ts';
 import { statusSheet } from './status-report.ts';
 import { findShare } from './summary-extras.ts';
 import type { Db } from '../../db/client.ts';
+import { createYearSnapshot } from './year-snapshot.ts';
 
 export type SheetKind = 'itas' | 'status';
 
@@ -32,6 +33,7 @@ type Deps = {
 
 /** Exports for the working group: the ITAS sheet and the status report (admins only). */
 export function createReportsService({ repo, catalog, cycles, orgRepo, clock, db }: Deps) {
+  const snapshot = createYearSnapshot({ repo, catalog, cycles, orgRepo });
   /** The cycle's catalog and assignments, for an admin of the actor's organization. */
   async function load(actor: Actor, year: number) {
     assertCan(actor, 'manage', { orgId: actor.orgId });
@@ -47,22 +49,17 @@ export function createReportsService({ repo, catalog, cycles, orgRepo, clock, db
 
   /** The progress chart of an organization's year, as SVG (font embedded) or PNG. */
   async function chartFor(orgId: number, year: number, format: 'png' | 'svg', lang: Lang): Promise<ExportFile | null> {
-    const cycle = await cycles.find(orgId, year);
-    if (!cycle) return null;
-    const [org, items, subs, assignments] = await Promise.all([
-      orgRepo.byId(orgId),
-      catalog.itemsFor(cycle),
-      catalog.subIndicators(cycle.catalogYear, cycle.catalogVersion),
-      repo.cycleAssignments(orgId, cycle.id),
-    ]);
+    const snap = await snapshot(orgId, year);
+    if (!snap) return null;
+    const { org, items, subs, assignments } = snap;
     const m = msg(lang);
     const data = chartData(items, subs, assignments);
     const pct = data.total.all ? Math.round((data.total.approved / data.total.all) * 100) : 0;
-    const head = { title: m.reports.chart.title(org!.name, year), subtitle: m.reports.chart.subtitle(formatThaiDate(bangkokDate(clock.now()), 'long'), data.total.approved, data.total.all, pct) };
+    const head = { title: m.reports.chart.title(org.name, year), subtitle: m.reports.chart.subtitle(formatThaiDate(bangkokDate(clock.now()), 'long'), data.total.approved, data.total.all, pct) };
     const svg = chartSvg(m, data, head, format === 'svg' ? { embedFont: sarabunBase64() } : {});
     return {
       bytes: format === 'svg' ? Buffer.from(svg, 'utf8') : await svgToPng(svg),
-      fileName: `chart-${org!.slug}-${year}.${format}`,
+      fileName: `chart-${org.slug}-${year}.${format}`,
       contentType: CONTENT_TYPES[format],
       rows: data.bySubIndicator.length + data.byUnit.length,
     };
