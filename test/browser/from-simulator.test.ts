@@ -28,11 +28,17 @@ describe.skipIf(!haveChromium)('LIFF page from the offline simulator', () => {
     const options = await sim.locator('#who option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
     let opened = false;
     for (const [value, label] of options.filter(([v]) => v !== '')) {
+      const name = label!.replace(/ \(admin\)| · .*$/g, '').trim();
       await sim.selectOption('#who', value!);
+      // Switching officers ends by clearing the log and saying who you are now: wait for that.
+      await poll(() => sim.locator('#log .note').last().textContent()).toContain(`คุณคือ ${name}`);
       await poll(() => sim.locator('#whoId').textContent()).toMatch(/^U/);
+      // Wait for the bot's answer itself (rows not .me), not for the message just typed.
+      const answers = sim.locator('#log .row:not(.me)');
+      const before = await answers.count();
       await sim.fill('#text', 'งานของฉัน');
       await sim.locator('#form button').click();
-      await sim.locator('#log .bubble, #log .say').last().waitFor();
+      await poll(() => answers.count()).toBeGreaterThan(before);
       const button = sim.locator('#log [data-action*="/liff/items/"]').first();
       if ((await button.count()) === 0) continue;
       const lineId = (await sim.locator('#whoId').textContent())!;
@@ -43,7 +49,7 @@ describe.skipIf(!haveChromium)('LIFF page from the offline simulator', () => {
       expect(url.pathname).toMatch(/^\/liff\/items\/\d+$/);
       expect(url.searchParams.get('as')).toBe(lineId);
       await page.locator('.detail__head h1').waitFor();
-      expect(await page.locator('.topbar__who strong').textContent()).toBe(label!.replace(/ \(admin\)| · .*$/g, '').trim());
+      expect(await page.locator('.topbar__who strong').textContent()).toBe(name);
       expect(pageErrors(page)).toEqual([]);
       opened = true;
       break;
