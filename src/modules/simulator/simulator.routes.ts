@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../shared/errors.ts';
@@ -32,12 +33,15 @@ export function simulatorRoutes(app: FastifyInstance, c: SimulatorDeps & DemoDep
   if (!c.config.line.offline) return;
   const sim = createSimulator(c);
   const page = readFileSync(new URL('./simulator.html', import.meta.url), 'utf8');
+  // Thai never depends on system fonts: the page gets the Sarabun the project ships (OFL).
+  const font = readFileSync(createRequire(import.meta.url).resolve('@fontsource/sarabun/files/sarabun-thai-400-normal.woff2'));
   app.addHook('onClose', async () => c.lineBot.worker.stop());
   // In its own plugin scope: the hook guards these routes only.
   app.register(async (scope) => {
     scope.addHook('onRequest', async (req) => {
       if (!isLoopback(req.socket.remoteAddress)) throw errors.simulatorLocalOnly();
     });
+    scope.get('/dev/simulator/sarabun-thai.woff2', async (_req, reply) => reply.type('font/woff2').header('cache-control', 'public, max-age=86400').send(font));
     routes(scope, c, sim, page);
   });
 }
