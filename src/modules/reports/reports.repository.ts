@@ -1,22 +1,17 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assignmentPeople, assignments, evidenceLinks } from '../assignments/assignments.table.ts';
-import type { Status } from '../assignments/workflow.ts';
+import type { AssignmentRow } from '../assignments/assignments.repository.ts';
 import { auditLog } from '../audit/audit.table.ts';
 import { catalogItems } from '../catalog/catalog.table.ts';
 import { officers, units } from '../org/org.table.ts';
 
 /** One assignment of a cycle with everything the exports show about it. */
-export type ReportAssignment = {
-  id: number;
+export type ReportAssignment = Pick<
+  AssignmentRow,
+  'id' | 'itemNumber' | 'unitId' | 'unitName' | 'responsibility' | 'dueOn' | 'status' | 'statusNote'
+> & {
   itemId: number;
-  itemNumber: number;
-  unitId: number;
-  unitName: string;
-  responsibility: 'main' | 'co';
-  dueOn: string | null;
-  status: Status;
-  statusNote: string | null;
   people: Array<{ role: 'preparer' | 'supervisor' | 'certifier'; name: string; position: string | null }>;
   evidence: Array<{ id: number; url: string; label: string | null }>;
   /** The comment of the latest "return" (kept after the item is resubmitted). */
