@@ -27,6 +27,8 @@ const schema = z
     LINE_CHANNEL_ACCESS_TOKEN: optionalString,
     LINE_API_BASE_URL: z.url().default('https://api.line.me'),
     LIFF_ID: optionalString,
+    /** The bot's basic ID (@ and 8 characters, LINE Official Account Manager): QR codes on link-code sheets open a chat with it. */
+    LINE_BOT_BASIC_ID: optionalString.pipe(z.string().regex(/^@[0-9a-z._-]{1,40}$/i, "the bot's basic ID, e.g. @123abcde").optional()),
     /** The LINE Login channel the LIFF app belongs to: ID tokens must be issued to it (their `aud`). */
     LINE_LOGIN_CHANNEL_ID: optionalString.pipe(z.string().regex(/^\d{6,20}$/, 'the LINE Login channel ID (digits)').optional()),
     /** LIFF API requests per minute per user (per ID token). */
@@ -109,6 +111,8 @@ export type Config = Readonly<{
     apiBaseUrl: string;
     liffId?: string;
     loginChannelId?: string;
+    /** The bot's basic ID (LINE_BOT_BASIC_ID); without it, getBotInfo answers when credentials exist. */
+    botBasicId?: string;
     /** No LINE credentials: messages are recorded locally and the simulator is on. */
     offline: boolean;
   }>;
@@ -185,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiBaseUrl: v.LINE_API_BASE_URL,
       liffId: v.LIFF_ID,
       loginChannelId: v.LINE_LOGIN_CHANNEL_ID,
+      botBasicId: v.LINE_BOT_BASIC_ID,
       offline,
     },
     liff: { rateLimitPerMinute: v.LIFF_RATE_LIMIT_PER_MINUTE },

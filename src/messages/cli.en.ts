@@ -25,4 +25,18 @@ export const cliEn: typeof cliTh = {
     line: (slug: string, name: string, linked: number, total: number, demo: boolean) => `${slug}\t${name}\tLINE linked ${linked}/${total}${demo ? '\t(demo data)' : ''}`,
     empty: 'No organization yet (create one with org add, or demo)',
   },
+  linkSheet: {
+    title: (org: string) => `LINE link codes: ${org}`,
+    intro: 'Scan the QR code with the phone camera or LINE, then send the text it types in; or type the text yourself in the 1:1 chat with the bot. Each code works once, for the person named only.',
+    noQr: "No QR codes: LINE_BOT_BASIC_ID (the bot's LINE ID, e.g. @123abcde) is not set and LINE is not connected. Type the framed text in the chat with the bot.",
+    send: 'Send to the bot',
+    unit: 'Unit',
+    noUnit: 'no unit',
+    expires: (at: string) => `valid until ${at}`,
+    relink: 'Already linked: this code links anew (e.g. a new phone)',
+    empty: 'No officer needs a code',
+    written: (file: string, n: number) => `Wrote link codes for ${n} people to ${file} (open it in a browser and print on A4). Their earlier unused codes no longer work.`,
+    withQr: (id: string) => `QR codes open the chat with ${id} with "ผูกบัญชี <code>" typed in`,
+    withoutQr: "No QR codes on the sheet: set LINE_BOT_BASIC_ID (the bot's LINE ID, e.g. @123abcde) or LINE_CHANNEL_ACCESS_TOKEN and run again",
+  },
 };

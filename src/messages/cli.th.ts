@@ -26,4 +26,19 @@ export const cliTh = {
     line: (slug: string, name: string, linked: number, total: number, demo: boolean) => `${slug}\t${name}\tผูกบัญชี LINE ${linked}/${total} คน${demo ? '\t(ข้อมูลสาธิต)' : ''}`,
     empty: 'ยังไม่มีหน่วยงาน (สร้างด้วย org add หรือ demo)',
   },
+  /** The printed link-code sheet (link-codes) and what the command says about it. */
+  linkSheet: {
+    title: (org: string) => `รหัสผูกบัญชี LINE: ${org}`,
+    intro: 'สแกน QR ด้วยกล้องโทรศัพท์หรือแอป LINE แล้วกดส่งข้อความที่พิมพ์ไว้ให้ หรือพิมพ์ข้อความนี้เองในแชต 1:1 กับบอท รหัสใช้ได้ครั้งเดียว เฉพาะเจ้าของชื่อ',
+    noQr: 'ไม่มี QR: ยังไม่ได้ตั้งค่า LINE_BOT_BASIC_ID (LINE ID ของบอท เช่น @123abcde) และไม่ได้เชื่อมต่อ LINE ให้พิมพ์ข้อความในกรอบเองในแชตกับบอท',
+    send: 'ส่งถึงบอท',
+    unit: 'หน่วยงาน',
+    noUnit: 'ไม่ระบุหน่วยงาน',
+    expires: (at: string) => `ใช้ได้ถึง ${at}`,
+    relink: 'ผูกบัญชีไว้แล้ว: รหัสนี้ใช้ผูกใหม่ (เช่น เปลี่ยนโทรศัพท์)',
+    empty: 'ไม่มีเจ้าหน้าที่ที่ต้องออกรหัส',
+    written: (file: string, n: number) => `เขียนแผ่นรหัสผูกบัญชี ${n} คนลง ${file} แล้ว (เปิดในเบราว์เซอร์แล้วสั่งพิมพ์ขนาด A4) รหัสเดิมที่ยังไม่ได้ใช้ของคนเหล่านี้ใช้ไม่ได้แล้ว`,
+    withQr: (id: string) => `QR เปิดแชตกับบอท ${id} พร้อมข้อความ "ผูกบัญชี <รหัส>"`,
+    withoutQr: 'ไม่มี QR ในแผ่น: ตั้งค่า LINE_BOT_BASIC_ID (LINE ID ของบอท เช่น @123abcde) หรือ LINE_CHANNEL_ACCESS_TOKEN แล้วสั่งใหม่',
+  },
 };

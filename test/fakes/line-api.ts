@@ -20,6 +20,8 @@ import { createLineLoginStandIn, type LineLoginStandIn } from './line-login.ts';
  */
 export const MONTHLY_LIMIT_MESSAGE = 'You have reached your monthly limit.';
 export const RATE_LIMIT_MESSAGE = 'The API rate limit has been exceeded. Try again later.';
+/** What getBotInfo answers (https://developers.line.biz/en/reference/messaging-api/#get-bot-info). */
+export const BOT_BASIC_ID = '@123abcde';
 
 export type RecordedRequest = {
   method: string;
@@ -160,6 +162,9 @@ export async function startLineApiStandIn(opts: { accessToken?: string; latencyM
     if (path === '/v2/bot/message/quota/consumption') {
       reads++;
       return send(res, 200, { totalUsage: used });
+    }
+    if (path === '/v2/bot/info') {
+      return send(res, 200, { userId: 'U0000000000000000000000000000b0t', basicId: BOT_BASIC_ID, displayName: 'ITA OIT (stand-in)', chatMode: 'bot', markAsReadMode: 'auto' });
     }
     let m = /^\/v2\/bot\/group\/([^/]+)\/members\/count$/.exec(path);
     if (m) {

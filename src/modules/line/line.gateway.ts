@@ -51,6 +51,8 @@ export interface LineGateway {
   quota(): Promise<MessageQuota | null>;
   /** Members of a group without the bot (getGroupMemberCount): what one push to it costs; null if unknown. */
   groupMemberCount(groupId: string): Promise<number | null>;
+  /** The bot's basic ID ("@…", getBotInfo), for links that open a chat with it; null offline or when LINE does not answer. */
+  botBasicId(): Promise<string | null>;
   /** Writes what is still waiting for line_message_log (sends do not wait for it). */
   flushLog(): Promise<void>;
 }
@@ -166,6 +168,13 @@ export function createOnlineGateway(deps: Deps & { channelAccessToken: string; b
       }
     },
     flushLog: () => log.flush(),
+    async botBasicId() {
+      try {
+        return (await withTimeout(client.getBotInfo(), timeout)).basicId ?? null;
+      } catch {
+        return null;
+      }
+    },
     async groupMemberCount(groupId) {
       try {
         return (await withTimeout(client.getGroupMemberCount(groupId), timeout)).count;
@@ -197,6 +206,7 @@ export function createOfflineGateway(deps: Deps): LineGateway {
     displayName: async () => null,
     quota: async () => null,
     groupMemberCount: async () => null,
+    botBasicId: async () => null,
     flushLog: () => log.flush(),
   };
 }

@@ -95,6 +95,29 @@ export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) 
     issueGroupCode: (actor: Actor, ttlDays = DEFAULT_CODE_TTL_DAYS) => issue(actor, 'group', null, ttlDays),
 
     /**
+     * One fresh code for each of these officers (a printed sheet for a whole agency), in one
+     * transaction: all codes or none. Each officer's earlier unused codes stop working.
+     */
+    async issueOfficerCodes(actor: Actor, officerIds: readonly number[], ttlDays = DEFAULT_CODE_TTL_DAYS) {
+      assertCan(actor, 'manage', { orgId: actor.orgId });
+      if (!Number.isFinite(ttlDays) || ttlDays <= 0) throw errors.validation([{ path: 'ttlDays', message: '> 0' }]);
+      const mine = new Set((await orgRepo.officers(actor.orgId)).filter((o) => o.active).map((o) => o.id));
+      const stranger = officerIds.find((id) => !mine.has(id));
+      if (stranger !== undefined) throw errors.notFound('officer', stranger);
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + Math.round(ttlDays * 86_400_000));
+      const issued = officerIds.map((officerId) => ({ officerId, code: newCode(), expiresAt }));
+      await db.transaction(async (tx) => {
+        for (const c of issued) {
+          await repo.expireUnusedOfficerCodes(tx, actor.orgId, c.officerId, now);
+          await repo.insertCode(tx, { orgId: actor.orgId, kind: 'officer', officerId: c.officerId, codeHash: hashCode(c.code), expiresAt, createdAt: now });
+          await audit.record(tx, actor, { action: 'line.officer_code.issue', entity: 'officer', entityId: c.officerId, after: { expiresAt, sheet: true } });
+        }
+      });
+      return issued;
+    },
+
+    /**
      * `ผูกบัญชี <code>` in a 1:1 chat: this LINE user becomes the officer the code was issued for.
      * One LINE user acts in one organization only (events resolve the officer from the LINE id), so
      * a user linked elsewhere is refused until an admin unlinks them (unlinkOfficer).
