@@ -27,6 +27,8 @@ import { createNotifier } from './modules/notifications/notifier.ts';
 import { forgetSimulatedIds } from './modules/line/linking/simulated-ids.ts';
 import { createOfficersRepository } from './modules/org/officers.repository.ts';
 import { createOfficersService } from './modules/org/officers.usecases.ts';
+import { createOrgDeletionRepository } from './modules/org/org-delete.repository.ts';
+import { createOrgDeletion } from './modules/org/org-delete.usecases.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.usecases.ts';
 import { createRemindersService } from './modules/reminders/reminders.usecases.ts';
@@ -59,6 +61,8 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const catalog = createCatalogService({ repo: createCatalogRepository(db), audit, clock, openStatuses: OPEN_STATUSES, ticks: createTickStore() });
   const orgRepo = createOrgRepository(db);
   const orgs = createOrgService({ db, repo: orgRepo, audit });
+  // `org delete`: an organization and everything of it, refused when real people worked in it.
+  const orgDeletion = createOrgDeletion({ db, repo: createOrgDeletionRepository(db), orgRepo, audit });
   const auth = createAuthService({ db, audit });
   const cycles = createCyclesService({ db, repo: createCyclesRepository(db), catalog, audit });
   // Every change to an assignment tells the people it concerns, in the same transaction (notifications/notifier.ts).
@@ -103,7 +107,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock, db });
   const publicPage = createPublicPageService({ db, repo: createPublicPageRepository(db), reports: reportsRepo, catalog, cycles, orgRepo, audit, clock });
   const rollover = createRolloverService({ db, repo: createRolloverRepository(db), catalog, cycles, audit, clock });
-  return { config, database, clock, line, audit, auditReader, catalog, catalogImport, aliases, orgRepo, orgs, auth, cycles, assignments, corrections, officers, imports, lineBot, reminders, delivery, deliveries, liffAuth, liff, reports, rollover, links, publicPage };
+  return { config, database, clock, line, audit, auditReader, catalog, catalogImport, aliases, orgRepo, orgs, orgDeletion, auth, cycles, assignments, corrections, officers, imports, lineBot, reminders, delivery, deliveries, liffAuth, liff, reports, rollover, links, publicPage };
 }
 
 export type Container = ReturnType<typeof createContainer>;

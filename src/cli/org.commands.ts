@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { cliActor } from '../modules/auth/actor.ts';
 import { DEMO_SLUG, loadDemo } from '../modules/demo/demo.usecases.ts';
@@ -30,6 +31,28 @@ export function registerOrgCommands(program: Command) {
         const reach = new Map((await reachability(c)).map((r) => [r.slug, r]));
         if (orgs.length === 0) console.log(m.empty);
         for (const o of orgs) console.log(m.line(o.slug, o.name, reach.get(o.slug)?.linked ?? 0, reach.get(o.slug)?.total ?? 0, o.slug === DEMO_SLUG));
+      });
+    });
+
+  langOption(org.command('delete <slug>'))
+    .description('ลบหน่วยงานและข้อมูลทั้งหมดของหน่วยงาน (เช่น หน่วยงานสาธิต) ในครั้งเดียว: ถามยืนยันโดยให้พิมพ์รหัสหน่วยงาน ไม่ลบหน่วยงานที่มีประวัติการทำงานจริงเว้นแต่ใช้ --force')
+    .option('--yes', 'ไม่ต้องถามยืนยัน')
+    .option('--force', 'ลบแม้มีประวัติการทำงานจริง (ผูกบัญชี LINE จริง หรือการดำเนินการโดยเจ้าหน้าที่/โทเค็น)')
+    .action(async (slug: string, o: { yes?: boolean; force?: boolean }) => {
+      await withContainer(async (c) => {
+        const m = cliMessages();
+        const actor = cliActor((await c.orgs.bySlug(slug)).id);
+        const p = await c.orgDeletion.preview(actor);
+        const rows = Object.values(p.rows).reduce((a, b) => a + b, 0);
+        console.error(m.cli.org.deletePreview(p.org.slug, p.org.name, rows, p.history.linkedOfficers, p.history.actions));
+        if (!o.force && (p.history.linkedOfficers > 0 || p.history.actions > 0)) throw errors.orgHasHistory(p.org.slug, p.history.linkedOfficers, p.history.actions);
+        if (!o.yes && (await ask(m.cli.org.deleteConfirm(p.org.slug))).trim() !== p.org.slug) {
+          console.error(m.cli.org.deleteNotConfirmed);
+          process.exitCode = 1;
+          return;
+        }
+        const r = await c.orgDeletion.delete(actor, { force: o.force });
+        console.log(m.cli.org.deleted(r.org.slug, Object.values(r.rows).reduce((a, b) => a + b, 0), Boolean(o.force)));
       });
     });
 
@@ -97,3 +120,16 @@ export function registerOrgCommands(program: Command) {
     });
 
 }
+
+/** One line typed on stdin (a terminal, or piped: `echo demo | … org delete demo`). */
+async function ask(prompt: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(prompt);
+  } catch {
+    return '';
+  } finally {
+    rl.close();
+  }
+}
+

@@ -20,6 +20,11 @@ export const cliEn: typeof cliTh = {
     admin: (name: string, isAdmin: boolean, slug: string) => `${name}: ${isAdmin ? 'organization admin' : 'no longer an admin'} of ${slug}`,
     demoCreated: (slug: string, n: number) => `demo organization "${slug}" created with ${n} assignments`,
     demoExists: (slug: string) => `demo organization "${slug}" already exists`,
+    deletePreview: (slug: string, name: string, rows: number, linked: number, actions: number) =>
+      `This deletes organization ${slug} (${name}) and all of its data, ${rows} rows${linked || actions ? `, including real work: ${linked} officers linked to real LINE accounts, ${actions} actions by officers or tokens` : ''}`,
+    deleteConfirm: (slug: string) => `Type ${slug} to confirm (this cannot be undone): `,
+    deleteNotConfirmed: 'Not deleted: what you typed is not the organization slug',
+    deleted: (slug: string, rows: number, forced: boolean) => `Deleted organization ${slug} (${rows} rows${forced ? ', real history included (--force)' : ''}); the deletion is in the audit log: org.delete`,
   },
   orgs: {
     line: (slug: string, name: string, linked: number, total: number, demo: boolean) => `${slug}\t${name}\tLINE linked ${linked}/${total}${demo ? '\t(demo data)' : ''}`,

@@ -21,6 +21,11 @@ export const cliTh = {
     admin: (name: string, isAdmin: boolean, slug: string) => `${name}: ${isAdmin ? 'เป็นผู้ดูแลระบบ ITA' : 'ไม่เป็นผู้ดูแลระบบ ITA แล้ว'} ของ ${slug}`,
     demoCreated: (slug: string, n: number) => `สร้างหน่วยงานสาธิต "${slug}" แล้ว พร้อมการมอบหมาย ${n} รายการ`,
     demoExists: (slug: string) => `มีหน่วยงานสาธิต "${slug}" อยู่แล้ว`,
+    deletePreview: (slug: string, name: string, rows: number, linked: number, actions: number) =>
+      `จะลบหน่วยงาน ${slug} (${name}) และข้อมูลทั้งหมดของหน่วยงาน ${rows} แถว${linked || actions ? ` รวมทั้งประวัติการทำงานจริง: ผูกบัญชี LINE จริง ${linked} คน, การดำเนินการโดยเจ้าหน้าที่หรือโทเค็น ${actions} รายการ` : ''}`,
+    deleteConfirm: (slug: string) => `พิมพ์ ${slug} เพื่อยืนยันการลบ (ย้อนกลับไม่ได้): `,
+    deleteNotConfirmed: 'ไม่ได้ลบ: ข้อความที่พิมพ์ไม่ตรงกับรหัสหน่วยงาน',
+    deleted: (slug: string, rows: number, forced: boolean) => `ลบหน่วยงาน ${slug} แล้ว (${rows} แถว${forced ? ', ลบทั้งที่มีประวัติจริง (--force)' : ''}) บันทึกการลบใน audit log: org.delete`,
   },
   orgs: {
     line: (slug: string, name: string, linked: number, total: number, demo: boolean) => `${slug}\t${name}\tผูกบัญชี LINE ${linked}/${total} คน${demo ? '\t(ข้อมูลสาธิต)' : ''}`,

@@ -53,6 +53,7 @@ export const en: typeof th = {
     ROLLOVER_MAPPING_MISSING: (p: P) => `No item mapping from ${p.from} to ${p.to} (available: ${(p.available ?? []).join(', ')})`,
     NOT_PUBLISHED: () => 'Not found (this page is not published)',
     SIMULATOR_LOCAL_ONLY: () => 'The LINE simulator only answers requests from the machine running the server (127.0.0.1): it lets anyone act as any officer',
+    ORG_HAS_HISTORY: (p: P) => `Not deleting ${p.slug}: real people have worked in it (${p.linkedOfficers} officers linked to real LINE accounts, ${p.actions} actions by officers or tokens). To delete it anyway, run again with --force`,
     OFFICER_NOT_ON_LINE: (p: P) => `${p.name} cannot receive LINE messages (not linked yet, or has blocked the bot); link them first with link-code`,
   },
   status: {
@@ -65,6 +66,7 @@ export const en: typeof th = {
     mark_not_applicable: 'mark not applicable', reopen: 'reopen', add_evidence: 'add evidence to', edit_evidence: 'edit the evidence of', tick_components: 'tick the components of',
     view: 'view', import: 'import into', snooze: 'snooze reminders for', manage: 'manage', overview: 'see the overview of', configure: 'configure',
     manage_catalogs: 'load catalogs for',
+    delete_organization: 'delete',
   },
   entity: { assignment: 'assignment', organization: 'organization', officer: 'officer', unit: 'unit', cycle: 'cycle', item: 'item', token: 'API token', holiday: 'holiday' },
   importErrors: importEn.errors,

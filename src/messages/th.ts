@@ -54,6 +54,7 @@ export const th = {
     ROLLOVER_MAPPING_MISSING: (p: P) => `ยังไม่มีตารางเทียบข้อจากปี ${p.from} ไปปี ${p.to} (มี ${(p.available ?? []).join(', ')})`,
     NOT_PUBLISHED: () => 'ไม่พบหน้านี้ (หน่วยงานยังไม่ได้เผยแพร่)',
     SIMULATOR_LOCAL_ONLY: () => 'โปรแกรมจำลอง LINE ใช้ได้เฉพาะจากเครื่องที่รันเซิร์ฟเวอร์ (127.0.0.1) เท่านั้น เพราะผู้ใช้สามารถสวมบทบาทเป็นเจ้าหน้าที่คนใดก็ได้',
+    ORG_HAS_HISTORY: (p: P) => `ไม่ลบหน่วยงาน ${p.slug}: มีประวัติการทำงานจริง (ผูกบัญชี LINE จริง ${p.linkedOfficers} คน, การดำเนินการโดยเจ้าหน้าที่หรือโทเค็น ${p.actions} รายการ) หากต้องการลบจริง ให้สั่งอีกครั้งพร้อม --force`,
     OFFICER_NOT_ON_LINE: (p: P) => `${p.name} ยังรับข้อความทาง LINE ไม่ได้ (ยังไม่ได้ผูกบัญชี หรือบล็อกบอทไว้) ให้ผูกบัญชีด้วยคำสั่ง link-code ก่อน`,
   },
   status: {
@@ -84,6 +85,7 @@ export const th = {
     overview: 'ดูภาพรวมของ',
     configure: 'ตั้งค่า',
     manage_catalogs: 'นำเข้าบัญชีรายการ (catalog)',
+    delete_organization: 'ลบหน่วยงาน',
   } as Record<string, string>,
   entity: {
     assignment: 'รายการมอบหมาย',

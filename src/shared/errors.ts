@@ -69,6 +69,8 @@ export const errors = {
   notPublished: () => new AppError('NOT_PUBLISHED', 404),
   // Delivery (issue 12)
   officerNotOnLine: (name: string) => new AppError('OFFICER_NOT_ON_LINE', 409, { name }),
+  /** `org delete` of an organization real people worked in, without --force. */
+  orgHasHistory: (slug: string, linkedOfficers: number, actions: number) => new AppError('ORG_HAS_HISTORY', 409, { slug, linkedOfficers, actions }),
 };
 
 export type ImportRowError = { row: number; column: string; reason: string };

@@ -125,4 +125,12 @@ describe('permissions', () => {
     expect(can(cliActor(1), 'manage', { orgId: 1 })).toBe(true);
     expect(can(cliActor(1), 'manage', { orgId: 2 })).toBe(false);
   });
+
+  it('only the CLI deletes an organization, and only its own: not an admin token, not an admin officer', () => {
+    expect(can(cliActor(1), 'delete_organization', { orgId: 1 })).toBe(true);
+    expect(can(cliActor(1), 'delete_organization', { orgId: 2 })).toBe(false);
+    expect(can({ kind: 'admin', orgId: 1, ref: 'token:7' }, 'delete_organization', { orgId: 1 })).toBe(false);
+    expect(can(officer(99, 1, true), 'delete_organization', { orgId: 1 })).toBe(false);
+    expect(can({ kind: 'system', orgId: 1, ref: 'scheduler' }, 'delete_organization', { orgId: 1 })).toBe(false);
+  });
 });

@@ -15,7 +15,8 @@ import { actorRef, type Actor } from './actor.ts';
  *   and so may an unlinked member of the organization's registered LINE group, who may do nothing else;
  * - the people on an assignment (preparer, supervisor, certifier) may snooze its reminders for themselves;
  * - catalogs belong to the whole deployment: only the CLI and admin tokens created with
- *   `--catalogs` may load one (`manage_catalogs`), whatever organization they belong to.
+ *   `--catalogs` may load one (`manage_catalogs`), whatever organization they belong to;
+ * - only the CLI deletes an organization (`delete_organization`), not an admin token or officer.
  */
 export type Action =
   | 'view'
@@ -36,7 +37,9 @@ export type Action =
   /** Organization settings (one- or two-step review): admins only. */
   | 'configure'
   | 'snooze'
-  | 'manage_catalogs';
+  | 'manage_catalogs'
+  /** Removing an organization with everything of it: the CLI only (the server's operator), never a token or an officer. */
+  | 'delete_organization';
 
 export type Role = 'preparer' | 'supervisor' | 'certifier';
 
@@ -74,6 +77,7 @@ function ownWork(actor: Actor, action: Action, target: PermissionTarget, roles: 
 
 export function can(actor: Actor, action: Action, target: PermissionTarget): boolean {
   if (action === 'manage_catalogs') return actor.kind === 'admin' && actor.catalogs === true;
+  if (action === 'delete_organization') return actor.kind === 'admin' && actor.ref === 'cli' && actor.orgId === target.orgId;
   if (actor.orgId !== target.orgId) return false;
   const roles = rolesOf(actor, target);
   if (ownWork(actor, action, target, roles)) return false;
