@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { formatThaiDateTime } from '../../shared/thai-date.ts';
 import type { Container } from '../../container.ts';
 import { errors } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -91,11 +92,14 @@ export function createSimulator(c: SimulatorDeps) {
     },
 
     messages: (to: string, afterId: number) => repo.messages(to, afterId),
+    // The page shows the expiry as the server formats every date (พ.ศ., Asia/Bangkok).
     async linkCode(orgSlug: string, officerName: string) {
-      return bot.linking.issueOfficerCode(await simAdmin(orgSlug), officerName, SIM_CODE_TTL_DAYS);
+      const r = await bot.linking.issueOfficerCode(await simAdmin(orgSlug), officerName, SIM_CODE_TTL_DAYS);
+      return { ...r, expiresAtText: formatThaiDateTime(r.expiresAt) };
     },
     async groupCode(orgSlug: string) {
-      return bot.linking.issueGroupCode(await simAdmin(orgSlug), SIM_CODE_TTL_DAYS);
+      const r = await bot.linking.issueGroupCode(await simAdmin(orgSlug), SIM_CODE_TTL_DAYS);
+      return { ...r, expiresAtText: formatThaiDateTime(r.expiresAt) };
     },
   };
 }
