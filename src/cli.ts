@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit.commands.ts';
 import { registerEvidenceCommands } from './cli/evidence.commands.ts';
@@ -12,7 +14,8 @@ import { registerReportCommands } from './cli/reports.commands.ts';
 import { registerRolloverCommands } from './cli/rollover.commands.ts';
 import { registerLinkCommands } from './cli/links.commands.ts';
 import { registerPageCommands } from './cli/page.commands.ts';
-import { reportCliError } from './cli/support.ts';
+import { localiseHelp } from './cli/help.ts';
+import { cliLang, reportCliError } from './cli/support.ts';
 import { registerWorkflowCommands } from './cli/workflow.commands.ts';
 
 /**
@@ -20,7 +23,7 @@ import { registerWorkflowCommands } from './cli/workflow.commands.ts';
  * Run as `npm run cli -- <command>` or `npx ita-oit <command>`.
  */
 export function buildCli(): Command {
-  const program = new Command('ita-oit').description('ITA OIT tracker: administration commands').showHelpAfterError();
+  const program = new Command('ita-oit').description('ITA OIT tracker: administration commands');
   registerOrgCommands(program);
   registerLineCommands(program);
   registerReminderCommands(program);
@@ -35,11 +38,15 @@ export function buildCli(): Command {
   registerDeliveryCommands(program);
   registerEvidenceCommands(program);
   registerCatalogCommands(program);
+  localiseHelp(program, cliLang()); // last: every command registered above gets its help in Thai (or English)
   return program;
 }
 
-buildCli()
-  .parseAsync(process.argv)
-  .catch((e) => {
-    process.exitCode = reportCliError(e);
-  });
+// Run when started as the CLI (not when a test imports buildCli to read its help).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildCli()
+    .parseAsync(process.argv)
+    .catch((e) => {
+      process.exitCode = reportCliError(e);
+    });
+}

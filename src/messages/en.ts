@@ -1,3 +1,4 @@
+import { cliHelpEn } from './cli-help.en.ts';
 import type { th } from './th.ts';
 import { catalogEn } from './catalog.en.ts';
 import { importEn } from './import.en.ts';
@@ -74,6 +75,7 @@ export const en: typeof th = {
   catalog: catalogEn,
   line: lineEn,
   cli: cliEn,
+  cliHelp: cliHelpEn,
   reminders: remindersEn,
   liff: liffEn,
   reports: reportsEn,

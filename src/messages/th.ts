@@ -2,6 +2,7 @@ import { catalogTh } from './catalog.th.ts';
 import { importTh } from './import.th.ts';
 import { liffTh } from './liff.th.ts';
 import { cliTh } from './cli.th.ts';
+import { cliHelpTh } from './cli-help.th.ts';
 import { deliveryTh } from './delivery.th.ts';
 import { lineTh } from './line.th.ts';
 import { remindersTh } from './reminders.th.ts';
@@ -102,6 +103,7 @@ export const th = {
   catalog: catalogTh,
   line: lineTh,
   cli: cliTh,
+  cliHelp: cliHelpTh,
   reminders: remindersTh,
   liff: liffTh,
   reports: reportsTh,
