@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lineInbox } from '../../src/db/schema.ts';
 import { InboxInsertError, type NewInboxRow } from '../../src/modules/line/webhook/inbox.repository.ts';
 import type { InboxJob } from '../../src/modules/line/webhook/inbox.types.ts';
-import { BUSY_CONCURRENCY, createInboxWorker, SOURCE_CONCURRENCY, sourceKeyOf } from '../../src/modules/line/webhook/inbox.worker.ts';
+import { BUSY_CONCURRENCY, createInboxWorker, REPLY_CONCURRENCY, SOURCE_CONCURRENCY, sourceKeyOf } from '../../src/modules/line/webhook/inbox.worker.ts';
 import { gid, post, PREPARER, sign, startBot, textEvent, uid, type BotContext } from './helpers.ts';
 
 let t: BotContext;
@@ -164,6 +164,41 @@ describe('inbox worker concurrency', () => {
     for (const seqs of seen.values()) expect(seqs).toEqual([0, 1, 2]);
     const [row] = await t.container.database.db.select().from(lineInbox).where(eq(lineInbox.webhookEventId, events[119]!.webhookEventId));
     expect(row!.status).toBe('done');
+  });
+
+  it('sends the answers of up to REPLY_CONCURRENCY sources at once (LINE’s latency overlaps), each source’s in order, and stores the batch’s answers before any goes', async () => {
+    const sources = Array.from({ length: 40 }, (_, i) => uid(800 + i));
+    const events = [0, 1].flatMap((seq) => sources.map((u) => textEvent(t, { userId: u }, `seq ${seq}`)));
+    await inbox().insert(events.map((e) => ({ webhookEventId: e.webhookEventId, destination: 'Ubot', event: e })), t.clock.now());
+    const sent = new Map<string, number[]>();
+    let running = 0;
+    let peak = 0;
+    let unstoredWhenSent = 0;
+    const worker = createInboxWorker({
+      repo: inbox(),
+      clock: t.clock,
+      batchSize: 80,
+      handle: async (job) => {
+        const ev = job.event as { source: { userId: string }; message: { text: string }; timestamp: number };
+        return { conv: { to: ev.source.userId, eventTimestamp: ev.timestamp, eventKey: job.webhookEventId }, messages: [{ type: 'text', text: ev.message.text }] };
+      },
+      respond: async (conv, messages) => {
+        if (running === 0) {
+          const stored = await rowsOf(events.map((e) => e.webhookEventId));
+          unstoredWhenSent = stored.filter((r) => r.answer === null).length;
+        }
+        peak = Math.max(peak, ++running);
+        // Stay "waiting on LINE" until every lane has started, or briefly.
+        for (let i = 0; i < 200 && running < REPLY_CONCURRENCY; i++) await new Promise((r) => setTimeout(r, 1));
+        sent.set(conv.to, [...(sent.get(conv.to) ?? []), Number((messages[0] as { text: string }).text.split(' ')[1])]);
+        running--;
+      },
+    });
+    expect(await worker.processPending()).toBe(80);
+    expect(peak).toBe(REPLY_CONCURRENCY);
+    expect(REPLY_CONCURRENCY).toBeGreaterThan(SOURCE_CONCURRENCY);
+    expect(unstoredWhenSent).toBe(0);
+    for (const u of sources) expect(sent.get(u)).toEqual([0, 1]);
   });
 
   it('narrows to BUSY_CONCURRENCY sources at once while webhook requests keep arriving', async () => {

@@ -77,6 +77,11 @@ export function createLineBot(d: Deps) {
     respond,
     riders: d.riders,
     memo,
+    // Every sender of the batch (1:1 users and group members) in one statement, not one per source.
+    prime: async (events) => {
+      const ids = [...new Set(events.map((e) => (e as { source?: { userId?: unknown } } | null)?.source?.userId).filter((u): u is string => typeof u === 'string'))];
+      for (const [u, list] of await linkingRepo.officersByLineUsers(ids)) memo.prime(`officer:${u}`, list);
+    },
     retentionMs: d.config.inbox.retentionDays * 86_400_000,
     afterBatch: () => d.line.flushLog(),
     // Never the event itself: it holds people's messages.

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, isNotNull, isNull, like, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNotNull, isNull, like, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { officers, organizations } from '../../org/org.table.ts';
 import { lineGroups, lineLinkAttempts, lineLinkCodes } from '../line.table.ts';
@@ -53,6 +53,19 @@ export function createLinkingRepository(db: Db) {
         .where(and(eq(officers.lineUserId, lineUserId), eq(officers.active, true)))
         .orderBy(asc(officers.id))
         .then((rows) => rows.map((r) => ({ ...r.o, orgName: r.orgName })));
+    },
+    /** officersByLineUser for many LINE users in one statement (the inbox worker primes a batch with it). */
+    async officersByLineUsers(lineUserIds: string[]): Promise<Map<string, LinkedOfficer[]>> {
+      const out = new Map<string, LinkedOfficer[]>(lineUserIds.map((u) => [u, []]));
+      if (!lineUserIds.length) return out;
+      const rows = await db
+        .select({ o: officers, orgName: organizations.name })
+        .from(officers)
+        .innerJoin(organizations, eq(organizations.id, officers.orgId))
+        .where(and(inArray(officers.lineUserId, lineUserIds), eq(officers.active, true)))
+        .orderBy(asc(officers.id));
+      for (const r of rows) out.get(r.o.lineUserId!)?.push({ ...r.o, orgName: r.orgName });
+      return out;
     },
     async otherOfficerWithLine(tx: Db, orgId: number, lineUserId: string, exceptOfficerId: number) {
       const [row] = await tx

@@ -4,11 +4,15 @@ import { LineApiError, MAX_MESSAGES_PER_REQUEST } from '../line.gateway.ts';
 import type { BatchMemo } from './batch-memo.ts';
 import type { ClaimedEvent, InboxRepository } from './inbox.repository.ts';
 import type { InboxAnswer, InboxHandler, ReplyRiders } from './inbox.types.ts';
+import { inLanes } from './lanes.ts';
 import type { Respond } from './responder.ts';
+import { BUSY_CONCURRENCY, BUSY_WINDOW_MS, LEASE_MS, REPLY_CONCURRENCY, retryDelayMs, SOURCE_CONCURRENCY, sourceKeyOf } from './inbox.rules.ts';
+
+export { BUSY_CONCURRENCY, LEASE_MS, REPLY_CONCURRENCY, retryDelayMs, SOURCE_CONCURRENCY, sourceKeyOf } from './inbox.rules.ts';
 
 type Options = {
   repo: InboxRepository;
-  /** Opens the transaction that stores a group's answers with what rides on them (needed with `riders`). */
+  /** Opens the transaction that stores a batch's answers with what rides on them (needed with `riders`). */
   transaction?: <T>(fn: (tx: Db) => Promise<T>) => Promise<T>;
   clock: Clock;
   handle: InboxHandler;
@@ -20,8 +24,15 @@ type Options = {
   maxAttempts?: number;
   leaseMs?: number;
   batchSize?: number;
-  /** Sources processed side by side (SOURCE_CONCURRENCY). */
+  /** Sources handled side by side (SOURCE_CONCURRENCY). */
   concurrency?: number;
+  /** Sources whose answers are sent side by side (REPLY_CONCURRENCY): LINE's latency, not our CPU, is what they wait on. */
+  replyConcurrency?: number;
+  /**
+   * Loads, before a batch is handled, what its events will look up (the senders' officers), in
+   * one statement for the whole batch instead of one per source; runs inside memo.run().
+   */
+  prime?: (events: unknown[]) => Promise<void>;
   pollMs?: number;
   /** Handled events are deleted this long after (INBOX_RETENTION_DAYS); checked hourly. */
   retentionMs?: number;
@@ -29,44 +40,11 @@ type Options = {
   afterBatch?: () => Promise<void>;
 };
 
-/** Backoff between attempts: 5 s, 10 s, 20 s … capped at 10 minutes, or LINE's Retry-After if longer. */
-export function retryDelayMs(attempt: number, err: unknown): number {
-  const backoff = Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 600_000);
-  return err instanceof LineApiError && err.retryAfterMs ? Math.max(err.retryAfterMs, backoff) : backoff;
-}
-
-/** Different sources (users, groups, rooms) processed at the same time, per instance. */
-export const SOURCE_CONCURRENCY = 8;
-/**
- * …and while webhook requests keep arriving (kick() within the last BUSY_WINDOW_MS). The worker
- * shares the process (and the database) with the webhook; a backlog processed at full width took
- * the CPU the acknowledgements need. Acknowledging comes first: during a burst processing goes
- * on one source at a time, and widens to SOURCE_CONCURRENCY once the webhook is quiet.
- */
-export const BUSY_CONCURRENCY = 1;
-const BUSY_WINDOW_MS = 100;
-/**
- * Short and renewed (issue 10.3): a live worker renews its batch every LEASE_MS / 3, so a slow
- * LINE does not lose it its rows; a dead one (kill -9, a lost machine) stops renewing and its
- * claimed rows go to another worker within LEASE_MS, not after a minute.
- */
-export const LEASE_MS = 10_000;
 const PURGE_EVERY_MS = 3_600_000;
 const PURGE_BATCH = 5_000;
 
-/**
- * The conversation an event belongs to: its group or room, else its user. Events with the same
- * key are processed one after another in inbox order, so one chat's messages are answered in the
- * order they were sent; different keys run side by side. An event without a source (none of
- * the kinds we answer) gets a key of its own.
- */
-export function sourceKeyOf(event: unknown, fallback: string): string {
-  const s = (event as { source?: { groupId?: unknown; roomId?: unknown; userId?: unknown } } | null)?.source;
-  const id = s?.groupId ?? s?.roomId ?? s?.userId;
-  return typeof id === 'string' ? id : `event:${fallback}`;
-}
-
 type Item = { row: ClaimedEvent; answer: InboxAnswer | null; stored: boolean };
+type Done = { id: number; attempts: number; redact?: string };
 type Waiting = { users: Set<string>; admins: boolean };
 const NOTHING_WAITING: Waiting = { users: new Set(), admins: false };
 
@@ -76,16 +54,21 @@ const NOTHING_WAITING: Waiting = { users: new Set(), admins: false };
  * simulator (it waits for a pass already running, so callers see their event handled).
  *
  * A pass claims a batch (oldest first, FOR UPDATE SKIP LOCKED, a short lease renewed while it
- * works), groups it by source and runs the groups with up to `concurrency` at once, each group
- * strictly in id order; the next batch is claimed only when the whole batch is done. A group:
- *  1. each event is handled (its effects commit in their own use case, keyed so that handling it
- *     again changes nothing), giving an answer; an event that fails is retried on its own;
- *  2. the group's answers are stored in one statement, in the transaction that also takes what
+ * works) and groups it by source; each source's events are handled and answered strictly in id
+ * order, different sources side by side. The next batch is claimed only when the whole batch is
+ * done. A batch, in four steps, so that its writes are a few statements whatever its size:
+ *  1. `prime` loads what the events will look up (every sender's officer, one statement); each
+ *     event is handled, up to `concurrency` sources at once (its effects commit in their own use
+ *     case, keyed so that handling it again changes nothing), giving an answer; an event that
+ *     fails is retried on its own;
+ *  2. the batch's answers are stored in one statement, in the transaction that also takes what
  *     rides on them (a reminder due today goes with the free reply): a retry after a crash sends
  *     the stored answer, and knows its reply may have gone (responder.ts never pushes it again);
- *  3. the answers go out in order (reply while the token is fresh, else push with a retry key
- *     derived from the event id);
- *  4. the group is marked done in one statement (codes the events carried are redacted).
+ *  3. the answers go out, up to `replyConcurrency` sources at once (they wait on LINE, not on
+ *     our CPU), each source's in order (reply while the token is fresh, else push with a retry
+ *     key derived from the event id);
+ *  4. the batch is marked done in one statement (codes the events carried are redacted).
+ * A crash between 2 and 4 leaves rows whose answers are stored: their retry replays them (above).
  * Trade-off, unchanged: with several instances, B may claim a source's event 51 while A still
  * works on its event 50, and a retried event is overtaken by that source's later events.
  */
@@ -94,8 +77,10 @@ export function createInboxWorker(o: Options) {
   const leaseMs = o.leaseMs ?? LEASE_MS;
   const batchSize = o.batchSize ?? 100;
   const concurrency = o.concurrency ?? SOURCE_CONCURRENCY;
+  const replyConcurrency = o.replyConcurrency ?? Math.max(concurrency, REPLY_CONCURRENCY);
   let lastKick = -Infinity;
-  const width = () => (performance.now() - lastKick < BUSY_WINDOW_MS ? Math.min(BUSY_CONCURRENCY, concurrency) : concurrency);
+  /** How many lanes of `max` may run now: BUSY_CONCURRENCY while webhook requests keep arriving. */
+  const width = (max: number) => (performance.now() - lastKick < BUSY_WINDOW_MS ? Math.min(BUSY_CONCURRENCY, max) : max);
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
@@ -140,8 +125,8 @@ export function createInboxWorker(o: Options) {
     });
   }
 
-  /** One source's events of the batch, in order (see createInboxWorker); `finished` collects rows no longer to renew. */
-  async function runGroup(rows: ClaimedEvent[], finished: Set<number>, waiting: Waiting) {
+  /** Handles one source's events in order; an event that fails is recorded on its own row, the others go on. */
+  async function handleGroup(rows: ClaimedEvent[], finished: Set<number>): Promise<Item[]> {
     const items: Item[] = [];
     for (const row of rows) {
       if (row.answer) {
@@ -156,8 +141,12 @@ export function createInboxWorker(o: Options) {
         await recordFailure(row, err); // this event alone; the others of the group go on
       }
     }
-    await store(items, waiting);
-    const done: Array<{ id: number; attempts: number; redact?: string }> = [];
+    return items;
+  }
+
+  /** Sends one source's stored answers in order; returns the rows to mark done (a failed send is recorded on its row). */
+  async function answerGroup(items: Item[], finished: Set<number>): Promise<Done[]> {
+    const done: Done[] = [];
     for (const i of items) {
       if (i.answer && i.answer.messages.length > 0 && o.respond) {
         try {
@@ -170,11 +159,10 @@ export function createInboxWorker(o: Options) {
       }
       done.push({ id: i.row.id, attempts: i.row.attempts, ...(i.answer?.redact ? { redact: i.answer.redact } : {}) });
     }
-    await o.repo.markDone(done, o.clock.now());
-    for (const d of done) finished.add(d.id);
+    return done;
   }
 
-  /** One batch: its sources side by side, each source's events in order. Settles only when all are done. */
+  /** One batch: see createInboxWorker. Settles only when all of it is done. */
   async function runBatch(rows: ClaimedEvent[]) {
     const bySource = new Map<string, ClaimedEvent[]>();
     for (const row of rows) {
@@ -190,33 +178,28 @@ export function createInboxWorker(o: Options) {
       const s = (r.event as { source?: { type?: unknown; userId?: unknown } } | null)?.source;
       return s?.type === 'user' && typeof s.userId === 'string' && !r.answer ? [s.userId] : [];
     }))];
-    const waiting = o.riders && users.length ? await o.riders.waiting(users, o.clock.now()) : NOTHING_WAITING;
-    let next = 0;
-    let failure: { error: unknown } | null = null;
+    const [waiting] = await Promise.all([
+      o.riders && users.length ? o.riders.waiting(users, o.clock.now()) : NOTHING_WAITING,
+      o.prime?.(rows.filter((r) => !r.answer).map((r) => r.event)),
+    ]);
     const finished = new Set<number>();
-    async function lane(_: unknown, index: number) {
-      // A lane beyond the current width stops after its group; the others take the rest.
-      while (next < groups.length && index < width()) {
-        const group = groups[next++]!;
-        // Handler and LINE failures are recorded on their rows; only the database failing lands here.
-        try {
-          await runGroup(group, finished, waiting);
-        } catch (error) {
-          failure ??= { error };
-        }
-      }
-    }
     // Renew the batch's leases while it works (they fence every write, so rows taken over are left alone).
     const renew = setInterval(() => {
       o.repo.renew(rows.filter((r) => !finished.has(r.id)), o.clock.now(), leaseMs).catch((e) => o.log?.('line inbox: renewing leases failed', e));
     }, Math.max(1_000, Math.floor(leaseMs / 3)));
     renew.unref();
     try {
-      await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, lane));
+      const handled: Item[][] = new Array(groups.length);
+      await inLanes(groups, () => width(concurrency), async (g, at) => { handled[at] = await handleGroup(g, finished); });
+      await store(handled.flat(), waiting);
+      const done: Done[][] = new Array(groups.length);
+      await inLanes(handled, () => width(replyConcurrency), async (items, at) => { done[at] = await answerGroup(items, finished); });
+      const all = done.flat();
+      await o.repo.markDone(all, o.clock.now());
+      for (const d of all) finished.add(d.id);
     } finally {
       clearInterval(renew);
     }
-    if (failure) throw (failure as { error: unknown }).error;
   }
 
   async function pass(): Promise<number> {
@@ -278,8 +261,10 @@ export function createInboxWorker(o: Options) {
     start() {
       stopping = false;
       if (timer) return;
-      timer = setInterval(() => { schedule().catch((e) => o.log?.('line inbox: poll failed', e)); }, o.pollMs ?? 2_000);
+      const poll = () => { schedule().catch((e) => o.log?.('line inbox: poll failed', e)); };
+      timer = setInterval(poll, o.pollMs ?? 2_000);
       timer.unref();
+      poll(); // what waits already (a worker instance starting on a backlog) need not wait for the first tick
       const purgeNow = () => { purge().catch((e) => o.log?.('line inbox: purge failed', e)); };
       purgeNow();
       purgeTimer = setInterval(purgeNow, PURGE_EVERY_MS);
