@@ -4,7 +4,7 @@ import type { Container } from '../../../container.ts';
 import { errors } from '../../../shared/errors.ts';
 import { createBatcher } from './inbox.batcher.ts';
 import { InboxInsertError, type NewInboxRow } from './inbox.repository.ts';
-import { MAX_JSON_DEPTH, nestedDeeperThan, storable } from './webhook.sanitize.ts';
+import { MAX_JSON_DEPTH, mayHoldUnstorable, nestedDeeperThan, storable } from './webhook.sanitize.ts';
 import { eventKey, webhookBody } from './webhook.schema.ts';
 
 /** LINE sends at most a few hundred KB; anything over 1 MB is refused before it is read fully. */
@@ -43,7 +43,8 @@ export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' 
       const text = raw.toString('utf8');
       if (nestedDeeperThan(text)) throw errors.validation([{ path: '', message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }]);
       // A SyntaxError here becomes 400 BAD_JSON in the error handler; strings jsonb cannot hold become U+FFFD (issue 10.6).
-      const json: unknown = storable(JSON.parse(text));
+      const parsedJson: unknown = JSON.parse(text);
+      const json = mayHoldUnstorable(text) ? storable(parsedJson) : parsedJson;
       const parsed = webhookBody.safeParse(json);
       if (!parsed.success) {
         throw errors.validation(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

@@ -39,6 +39,15 @@ function cleanString(s: string): string {
   return SUSPECT.test(s) ? s.replace(UNSTORABLE, '\uFFFD') : s;
 }
 
+/**
+ * Whether parsing `text` can yield a string jsonb cannot hold. Decoded UTF-8 holds no lone
+ * surrogate (invalid bytes became U+FFFD) and JSON forbids a raw U+0000 inside strings, so such
+ * strings can only be spelled as \\u escapes: a body without one (nearly every body) needs no walk.
+ */
+export function mayHoldUnstorable(text: string): boolean {
+  return /\\u(?:0000|[dD][89a-fA-F])/.test(text);
+}
+
 /** A copy of a parsed JSON value whose strings (keys too) PostgreSQL can store; the same value when nothing needed changing. */
 export function storable<T>(value: T): T {
   if (typeof value === 'string') return cleanString(value) as T;
