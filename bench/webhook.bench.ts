@@ -1,15 +1,18 @@
 /**
- * npm run bench:webhook — on a real PostgreSQL, against 127.0.0.1 only:
- * autocannon drives signed webhook requests (batches of 5 text events, unique event ids) at
- *  (a) the real POST /webhook (signature check, inbox insert, 200; processing runs after), and
- *  (b) a bare Fastify route that only verifies the signature and returns 200,
- * first at a fixed 200 requests/s (acknowledgement latency p50/p99), then unthrottled (throughput).
- * Targets: real/bare throughput ratio ≥ 0.5; p99 < 25 ms at 200 requests/s. The load generator runs
- * in its own process, and so does the LINE API stand-in (LINE is a remote service: its CPU is not
- * ours); both servers share this one (the real one also processes its inbox here, as in production).
- * Then the inbox worker alone: events processed per second, answered through the stand-in.
- * Knobs: BENCH_SECONDS (10), BENCH_CONNECTIONS for the unthrottled runs (20), BENCH_LINE_LATENCY_MS
- * (0; LINE's real latency is tens of ms, which concurrency hides), BENCH_ACK_ONLY=1 (no processing).
+ * npm run bench:webhook — on a real PostgreSQL, against 127.0.0.1 only, three topologies
+ * (README, "Scaling out") measured one after another on one database:
+ *  1. webhook-only instance (INBOX_WORKER_ENABLED=false, the real setting): the real POST
+ *     /webhook (signature check on the raw bytes, inbox insert, 200) against a bare Fastify route
+ *     that only verifies the signature, first at a fixed 200 requests/s (acknowledgement latency
+ *     p50/p99), then unthrottled (throughput). Targets: real/bare ratio ≥ 0.5, p99 < 25 ms.
+ *  2. worker alone: a worker instance (no webhook traffic) working through the backlog phase 1
+ *     left, answering through the LINE API stand-in: events per second. Target ≥ 1,000.
+ *  3. all-in-one (the default): the same webhook with the worker in the same process, under the
+ *     same loads, and what it left pending.
+ * autocannon drives signed requests (batches of 5 text events, unique event ids) from its own
+ * process, and the stand-in runs in its own process too (LINE is a remote service: its CPU is not
+ * ours). Knobs: BENCH_SECONDS (10), BENCH_CONNECTIONS for the unthrottled runs (20),
+ * BENCH_LINE_LATENCY_MS (0; LINE's real latency is tens of ms, which concurrency hides).
  */
 import { execFile, fork } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -19,7 +22,7 @@ import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { createContainer, prepareDatabase } from '../src/container.ts';
+import { createContainer, prepareDatabase, type Container } from '../src/container.ts';
 import { openDatabase, rowsOf } from '../src/db/client.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { seedOrg } from '../test/helpers/seed.ts';
@@ -66,41 +69,71 @@ async function run(url: string, opts: { rate?: number; connections: number; seco
 
 const standIn = fork(new URL('./line-stand-in.child.ts', import.meta.url).pathname, [], { env: { ...process.env, LATENCY_MS: process.env.BENCH_LINE_LATENCY_MS ?? '0' } });
 const standInUrl = await new Promise<string>((resolve) => standIn.once('message', (m: { url: string }) => resolve(m.url)));
-const config = loadConfig({ LOG_LEVEL: 'silent', LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: standInUrl, LIFF_ID: '2000000000-benchAAA', LINE_LOGIN_CHANNEL_ID: '2000000000' });
+const env = { LOG_LEVEL: 'silent', LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: standInUrl, LIFF_ID: '2000000000-benchAAA', LINE_LOGIN_CHANNEL_ID: '2000000000' };
 const pg = await benchPostgres(55498);
 const database = await openDatabase({ url: pg.url, poolMax: 20 });
-const c = createContainer({ config, database, clock: systemClock, log: () => {} });
-const app = await buildApp(c);
-const bare = Fastify({ logger: false });
-try {
-  await prepareDatabase(c);
-  await seedOrg(c, {
-    slug: 'bench',
-    units: ['กลุ่มงานยุทธศาสตร์'],
-    officers: users.map((u, i) => ({ name: `เจ้าหน้าที่ ทดสอบ${i}`, unit: 'กลุ่มงานยุทธศาสตร์', lineUserId: u })),
-    assignments: [1, 2, 3, 12].map((item) => ({ item, unit: 'กลุ่มงานยุทธศาสตร์', due: '2025-03-31', people: [['เจ้าหน้าที่ ทดสอบ0', 'preparer'] as [string, 'preparer']] })),
-  });
-  // Group commit at work: how many INSERT statements stored how many events, and how long each took.
-  const inbox = c.lineBot.inbox;
-  const insertRows = inbox.insertRows;
-  const batches = { n: 0, rows: 0, ms: 0 };
-  inbox.insertRows = async (rows) => {
+/** One instance of the app on the shared database, with the given setting, started as src/server.ts starts it. */
+async function instance(workerEnabled: boolean) {
+  const c = createContainer({ config: loadConfig({ ...env, INBOX_WORKER_ENABLED: String(workerEnabled) }), database, clock: systemClock, log: () => {} });
+  const app = await buildApp(c);
+  countInserts(c);
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  if (c.config.inbox.workerEnabled) c.lineBot.worker.start();
+  return { c, url, close: () => app.close() };
+}
+
+// Group commit at work: how many INSERT statements stored how many events, and how long each took.
+const batches = { n: 0, rows: 0, ms: 0 };
+function countInserts(c: Container) {
+  const insertRows = c.lineBot.inbox.insertRows;
+  c.lineBot.inbox.insertRows = async (rows) => {
     const started = performance.now();
     await insertRows(rows);
     batches.n++;
     batches.rows += rows.length;
     batches.ms += performance.now() - started;
   };
-  const batchLine = () => {
-    const b = { ...batches };
-    Object.assign(batches, { n: 0, rows: 0, ms: 0 });
-    return `  inbox inserts: ${b.n} statements, ${(b.rows / Math.max(1, b.n)).toFixed(1)} events each, ${(b.ms / Math.max(1, b.n)).toFixed(2)} ms each`;
-  };
-  const realUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  // BENCH_ACK_ONLY=1 (diagnosis): measure the acknowledgement path alone, processing nothing.
-  if (process.env.BENCH_ACK_ONLY === '1') c.lineBot.worker.kick = () => {};
-  else c.lineBot.worker.start();
+}
+const batchLine = () => {
+  const b = { ...batches };
+  Object.assign(batches, { n: 0, rows: 0, ms: 0 });
+  return `  inbox inserts: ${b.n} statements, ${(b.rows / Math.max(1, b.n)).toFixed(1)} events each, ${(b.ms / Math.max(1, b.n)).toFixed(2)} ms each`;
+};
+const line = (name: string, r: Load) =>
+  `  ${name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms  non-2xx ${r.non2xx}  errors ${r.errors}\n${''.padEnd(20)}${r.cpu}`;
+const byStatus = async () => {
+  const rows = rowsOf<{ status: string; n: number }>(await database.db.execute(sql`select status, count(*)::int as n from line_inbox group by status order by status`));
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
+};
+const statusLine = (s: Record<string, number>) => Object.entries(s).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty';
+/** The fixed-rate and the unthrottled run against one server. */
+async function loads(url: string, name: string) {
+  await run(url, { connections: 10, seconds: 2 }); // warm-up
+  batchLine();
+  const fixed = await run(url, { rate: 200, connections: 10 });
+  const fixedInserts = batchLine();
+  const max = await run(url, { connections: MAX_CONNECTIONS });
+  const maxInserts = batchLine();
+  console.log(`  fixed rate 200 requests/s (acknowledgement latency):\n${line(name, fixed)}${name === 'bare signature' ? '' : `\n${fixedInserts}`}`);
+  console.log(`  unthrottled (throughput):\n${line(name, max)}${name === 'bare signature' ? '' : `\n${maxInserts}`}`);
+  return { fixed, max };
+}
+const verdict = (name: string, r: { fixed: Load; max: Load }, bare: { max: Load }) => {
+  const ratio = r.max.rps / bare.max.rps;
+  return `  ${name}: throughput ratio real/bare ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}; p99 at 200 req/s ${r.fixed.p99} ms (target < 25 ms) ${r.fixed.p99 < 25 ? 'OK' : 'ABOVE TARGET'}`;
+};
 
+const bare = Fastify({ logger: false });
+const open: Array<{ close(): Promise<unknown>; c?: Container }> = [];
+try {
+  const seeder = createContainer({ config: loadConfig(env), database, clock: systemClock, log: () => {} });
+  await prepareDatabase(seeder);
+  await seedOrg(seeder, {
+    slug: 'bench',
+    units: ['กลุ่มงานยุทธศาสตร์'],
+    officers: users.map((u, i) => ({ name: `เจ้าหน้าที่ ทดสอบ${i}`, unit: 'กลุ่มงานยุทธศาสตร์', lineUserId: u })),
+    assignments: [1, 2, 3, 12].map((item) => ({ item, unit: 'กลุ่มงานยุทธศาสตร์', due: '2025-03-31', people: [['เจ้าหน้าที่ ทดสอบ0', 'preparer'] as [string, 'preparer']] })),
+  });
   bare.removeAllContentTypeParsers();
   bare.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1_048_576 }, (_r, body, done) => done(null, body));
   bare.post('/webhook', async (req, reply) => {
@@ -110,52 +143,49 @@ try {
   });
   const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 
-  console.log(`bench:webhook on PostgreSQL, 5 text events per request, ${SECONDS} s per run (after a 2 s warm-up of each server)`);
-  await run(realUrl, { connections: 10, seconds: 2 });
-  batchLine();
-  await run(bareUrl, { connections: 10, seconds: 2 });
-  const line = (name: string, r: Load) =>
-    `  ${name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms  non-2xx ${r.non2xx}  errors ${r.errors}\n${''.padEnd(20)}${r.cpu}`;
+  console.log(`bench:webhook on PostgreSQL, 5 text events per request, ${SECONDS} s per run (after a 2 s warm-up of each server); machine: ${cpus().length} cores`);
+  console.log('bare Fastify route (signature check only):');
+  const bareLoads = await loads(bareUrl, 'bare signature');
 
-  console.log('fixed rate 200 requests/s (acknowledgement latency):');
-  const realFixed = await run(realUrl, { rate: 200, connections: 10 });
-  console.log(line('real /webhook', realFixed));
-  console.log(batchLine());
-  const bareFixed = await run(bareUrl, { rate: 200, connections: 10 });
-  console.log(line('bare signature', bareFixed));
+  console.log('1. webhook-only instance (INBOX_WORKER_ENABLED=false):');
+  const hookOnly = await instance(false);
+  open.push(hookOnly);
+  const hookLoads = await loads(hookOnly.url, 'real /webhook');
+  await hookOnly.close();
+  open.pop();
+  const backlog = await byStatus();
+  console.log(`  inbox after the load: ${statusLine(backlog)}`);
 
-  console.log('unthrottled (throughput):');
-  const realMax = await run(realUrl, { connections: MAX_CONNECTIONS });
-  console.log(line('real /webhook', realMax));
-  console.log(batchLine());
-  const bareMax = await run(bareUrl, { connections: MAX_CONNECTIONS });
-  console.log(line('bare signature', bareMax));
+  console.log(`2. worker alone (INBOX_WORKER_ENABLED=true, no webhook traffic), working through that backlog for ${SECONDS} s:`);
+  const worker = createContainer({ config: loadConfig({ ...env, INBOX_WORKER_ENABLED: 'true' }), database, clock: systemClock, log: () => {} });
+  const c0 = process.cpuUsage();
+  const started = performance.now();
+  worker.lineBot.worker.start();
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  await worker.lineBot.worker.stop();
+  const seconds = (performance.now() - started) / 1000;
+  const cu = process.cpuUsage(c0);
+  const after = await byStatus();
+  const processed = (after.done ?? 0) + (after.failed ?? 0) - (backlog.done ?? 0) - (backlog.failed ?? 0);
+  const rate = processed / seconds;
+  console.log(`  worker alone: ${rate.toFixed(0)} events/s (${processed} events in ${seconds.toFixed(1)} s; ${after.failed ?? 0} failed in all; worker cpu ${((100 * (cu.user + cu.system)) / 1000 / (seconds * 1000)).toFixed(0)}% of one core) (target ≥ 1,000) ${rate >= 1000 ? 'OK' : 'BELOW TARGET'}`);
+  // What is left of the backlog is set aside, so the all-in-one run starts from an empty inbox.
+  await database.db.execute(sql`delete from line_inbox where status = 'pending'`);
 
-  const ratio = realMax.rps / bareMax.rps;
-  console.log(`throughput ratio real/bare: ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
-  console.log(`p99 at 200 req/s: ${realFixed.p99} ms (target < 25 ms) ${realFixed.p99 < 25 ? 'OK' : 'ABOVE TARGET'}`);
+  console.log('3. all-in-one instance (webhook and worker in one process, the default):');
+  const allInOne = await instance(true);
+  open.push(allInOne);
+  const allLoads = await loads(allInOne.url, 'real /webhook');
+  console.log(`  inbox after the load: ${statusLine(await byStatus())}`);
+  await allInOne.close();
+  open.pop();
 
-  // Processing (after the acknowledgement), LINE answered by the stand-in: first what the worker
-  // managed while the load ran, then its rate with the webhook idle.
-  const byStatus = async () => {
-    const rows = rowsOf<{ status: string; n: number }>(await database.db.execute(sql`select status, count(*)::int as n from line_inbox group by status order by status`));
-    return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
-  };
-  const afterLoad = await byStatus();
-  console.log(`inbox after the load: ${Object.entries(afterLoad).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  if (process.env.BENCH_ACK_ONLY !== '1') {
-    const started = performance.now();
-    await new Promise((r) => setTimeout(r, SECONDS * 1000));
-    const after = await byStatus();
-    const processed = (after.done ?? 0) + (after.failed ?? 0) - (afterLoad.done ?? 0) - (afterLoad.failed ?? 0);
-    const rate = processed / ((performance.now() - started) / 1000);
-    console.log(`worker alone: ${rate.toFixed(0)} events/s (${processed} events in ${SECONDS} s; ${after.failed ?? 0} failed in all)`);
-  }
-  await c.lineBot.worker.stop();
+  console.log('verdict:');
+  console.log(verdict('webhook-only', hookLoads, bareLoads));
+  console.log(verdict('all-in-one', allLoads, bareLoads));
 } finally {
   await bare.close();
-  await app.close();
-  await c.lineBot.worker.stop();
+  for (const o of open) await o.close();
   await database.close();
   standIn.send({ cmd: 'close' });
   await pg.stop();
