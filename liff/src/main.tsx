@@ -8,6 +8,9 @@ import { messagesFor } from './messages.ts';
 import { boot } from './session.ts';
 import { AppContext, Panel } from './ui.tsx';
 
+// User Timing marks (ita:*): where a page load's time goes, read by npm run bench:liff and
+// visible in any browser's performance panel.
+performance.mark('ita:main');
 const root = document.getElementById('app')!;
 const show = (vnode: ComponentChild) => {
   root.textContent = ''; // the static "loading" line from index.html
@@ -46,6 +49,7 @@ boot().then(
         <App />
       </AppContext.Provider>,
     );
+    performance.mark('ita:app');
   },
   () => {
     const m = messagesFor(navigator.language.startsWith('en') ? 'en' : 'th');

@@ -53,6 +53,7 @@ export async function boot(): Promise<Boot> {
   liffCore.use(new GetIDToken());
   liffCore.use(new GetAppLanguage());
 
+  performance.mark('ita:liff-init');
   if (mockAs) {
     const { LiffMockPlugin } = await import('@line/liff-mock');
     (liffCore as unknown as Liff).use(new LiffMockPlugin()); // typed for the full SDK; it patches only init
@@ -80,6 +81,7 @@ export async function boot(): Promise<Boot> {
     }
   }
 
+  performance.mark('ita:liff-ready');
   const lang = pickLang(safe(() => liff.getAppLanguage()) ?? navigator.language, langOverride);
   const mock = mockAs !== null;
   return {
