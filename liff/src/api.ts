@@ -23,6 +23,8 @@ export type ApiOptions = {
   base?: string;
 };
 
+const PRIMED_FOR_MS = 10_000;
+
 export type TransitionBody = { action: string; note?: string; version: number; confirmIncomplete?: true };
 
 export function createApi({ token, lang, base = '/api/liff/v1' }: ApiOptions) {
@@ -45,11 +47,31 @@ export function createApi({ token, lang, base = '/api/liff/v1' }: ApiOptions) {
     throw new ApiError(res.status, code, typeof e?.message === 'string' ? e.message : '', details);
   }
 
+  // GETs started before the screen that needs them has rendered (main.tsx, right after
+  // liff.init): the screen's first load takes the answer in flight instead of asking again.
+  // A primed answer is used once, and only soon after it was asked for, so a screen shown later
+  // never gets old data.
+  const primed = new Map<string, { at: number; answer: Promise<unknown> }>();
+  function get<T>(path: string): Promise<T> {
+    const p = primed.get(path);
+    primed.delete(path);
+    if (p && performance.now() - p.at < PRIMED_FOR_MS) return p.answer as Promise<T>;
+    return request<T>('GET', path);
+  }
+  function prime(path: string): void {
+    const answer = request('GET', path);
+    answer.catch(() => {}); // the screen that takes it handles the error; unused, it is dropped
+    primed.set(path, { at: performance.now(), answer });
+  }
+
   const item = (id: number) => `/items/${encodeURIComponent(String(id))}`;
+  const list = (filter: Filter) => `/items?filter=${filter}`;
   return {
-    me: () => request<Me>('GET', '/me'),
-    items: (filter: Filter) => request<ItemList>('GET', `/items?filter=${filter}`),
-    item: (id: number) => request<Item>('GET', item(id)),
+    /** Starts the GETs a first screen will make, side by side, before it renders. */
+    prime: { me: () => prime('/me'), items: (filter: Filter) => prime(list(filter)), item: (id: number) => prime(item(id)) },
+    me: () => get<Me>('/me'),
+    items: (filter: Filter) => get<ItemList>(list(filter)),
+    item: (id: number) => get<Item>(item(id)),
     tick: (id: number, ticked: number[]) => request<Mutation>('PUT', `${item(id)}/components`, { ticked }),
     addEvidence: (id: number, url: string, label?: string) =>
       request<Mutation>('POST', `${item(id)}/evidence`, label ? { url, label } : { url }),

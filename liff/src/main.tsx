@@ -5,6 +5,7 @@ import { render, type ComponentChild } from 'preact';
 import { createApi } from './api.ts';
 import { App } from './app.tsx';
 import { messagesFor } from './messages.ts';
+import { parseRoute } from './router.ts';
 import { boot } from './session.ts';
 import { AppContext, Panel } from './ui.tsx';
 
@@ -44,6 +45,13 @@ boot().then(
     const m = messagesFor(session.lang);
     document.title = m.appTitle;
     const api = createApi({ token: session.token, lang: session.lang });
+    // Ask for the first screen's data now, before rendering: a component's effects run only
+    // after the next frame, and /me and the screen's data are each a round trip. The screen's
+    // own data first (it is what the user came for), then /me (top bar and counts).
+    const route = parseRoute(location);
+    if (route.name === 'items') api.prime.items(route.filter);
+    if (route.name === 'item') api.prime.item(route.id);
+    api.prime.me();
     show(
       <AppContext.Provider value={{ api, m, lang: session.lang, session }}>
         <App />
