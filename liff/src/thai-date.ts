@@ -19,6 +19,16 @@ function fmt(lang: Lang, kind: 'date' | 'long' | 'time'): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Builds the list's date format ahead of need. The first Buddhist-calendar Intl.DateTimeFormat of
+ * a page load costs tens of milliseconds (ICU loads its locale and calendar data; 30–110 ms in
+ * headless Chromium here); main.tsx calls this while liff.init and the first API requests are in
+ * flight, so that cost is not paid between the list's answer and its paint.
+ */
+export function warmDateFormats(lang: Lang): void {
+  fmt(lang, 'date').format(0);
+}
+
 /** "31 มี.ค. 2568" (short) or "31 มีนาคม 2568" (long) from an ISO calendar date. */
 export function formatDate(isoDate: string, lang: Lang, style: 'short' | 'long' = 'short'): string {
   const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
