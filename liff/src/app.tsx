@@ -1,11 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { linkClick, onRouteChange, parseRoute, type Route } from './router.ts';
-import { ItemDetail } from './screens/item-detail.tsx';
+import { lazyScreen } from './screens/lazy.tsx';
 import { MyItems } from './screens/my-items.tsx';
-import { Overview } from './screens/overview.tsx';
-import { Review } from './screens/review.tsx';
 import type { Me } from './types.ts';
 import { A, Panel, Problem, useApp, useLoad } from './ui.tsx';
+
+// Only My items is in the first chunk; the other screens load when first shown.
+const ItemDetail = lazyScreen(() => import('./screens/item-detail.tsx').then((s) => s.ItemDetail));
+const Review = lazyScreen(() => import('./screens/review.tsx').then((s) => s.Review));
+const Overview = lazyScreen(() => import('./screens/overview.tsx').then((s) => s.Overview));
+
+/** Starts fetching the code of the screen a deep link opens, alongside its data. */
+export function preloadScreen(route: Route): void {
+  if (route.name === 'item') ItemDetail.preload();
+  if (route.name === 'review') Review.preload();
+  if (route.name === 'overview') Overview.preload();
+}
 
 /** The signed-in page: who I am (/me), the navigation the API's roles allow, the screen. */
 export function App() {

@@ -3,7 +3,7 @@ import '@fontsource/sarabun/thai-600.css';
 import './styles.css';
 import { render, type ComponentChild } from 'preact';
 import { createApi } from './api.ts';
-import { App } from './app.tsx';
+import { App, preloadScreen } from './app.tsx';
 import { messagesFor, pickLang } from './messages.ts';
 import { parseRoute } from './router.ts';
 import { boot } from './session.ts';
@@ -55,6 +55,7 @@ booting.then(
     if (route.name === 'items') api.prime.items(route.filter);
     if (route.name === 'item') api.prime.item(route.id);
     api.prime.me();
+    preloadScreen(route);
     show(
       <AppContext.Provider value={{ api, m, lang: session.lang, session }}>
         <App />
