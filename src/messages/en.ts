@@ -1,3 +1,4 @@
+import { issueEn } from './validation.en.ts';
 import { cliHelpEn } from './cli-help.en.ts';
 import type { th } from './th.ts';
 import { catalogEn } from './catalog.en.ts';
@@ -15,7 +16,7 @@ type P = Record<string, any>;
 /** English texts, same keys as Thai. */
 export const en: typeof th = {
   errors: {
-    VALIDATION_FAILED: (p: P) => `Invalid input: ${(p.issues ?? []).map((i: P) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}`,
+    VALIDATION_FAILED: (p: P) => `Invalid input: ${(p.issues ?? []).map((i: P) => `${i.path ? `${i.path}: ` : ''}${issueEn(i)}`).join('; ')}`,
     NOT_FOUND: (p: P) => `${p.entity ?? 'Record'} not found${p.id !== undefined ? ` (${p.id})` : ''}`,
     UNAUTHORIZED: () => 'Authentication required (token missing, invalid or revoked)',
     FORBIDDEN: (p: P) => (p.action === 'manage_catalogs'
@@ -76,6 +77,7 @@ export const en: typeof th = {
   line: lineEn,
   cli: cliEn,
   cliHelp: cliHelpEn,
+  issue: issueEn,
   reminders: remindersEn,
   liff: liffEn,
   reports: reportsEn,

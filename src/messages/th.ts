@@ -2,6 +2,7 @@ import { catalogTh } from './catalog.th.ts';
 import { importTh } from './import.th.ts';
 import { liffTh } from './liff.th.ts';
 import { cliTh } from './cli.th.ts';
+import { issueTh } from './validation.th.ts';
 import { cliHelpTh } from './cli-help.th.ts';
 import { deliveryTh } from './delivery.th.ts';
 import { lineTh } from './line.th.ts';
@@ -13,7 +14,7 @@ type P = Record<string, any>;
 
 export const th = {
   errors: {
-    VALIDATION_FAILED: (p: P) => `ข้อมูลไม่ถูกต้อง: ${(p.issues ?? []).map((i: P) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}`,
+    VALIDATION_FAILED: (p: P) => `ข้อมูลไม่ถูกต้อง: ${(p.issues ?? []).map((i: P) => `${i.path ? `${i.path}: ` : ''}${issueTh(i)}`).join('; ')}`,
     // A Thai word follows ไม่พบ directly; anything else (a path such as /foo) after a space.
     NOT_FOUND: (p: P) => `ไม่พบ${/^[\u0E00-\u0E7F]/.test(entityTh(p.entity)) ? '' : ' '}${entityTh(p.entity)}${p.id !== undefined ? ` (${p.id})` : ''}`,
     UNAUTHORIZED: () => 'ต้องยืนยันตัวตนก่อนใช้งาน (token ไม่ถูกต้องหรือหมดอายุ)',
@@ -104,6 +105,8 @@ export const th = {
   line: lineTh,
   cli: cliTh,
   cliHelp: cliHelpTh,
+  /** One request field's problem (validation details). */
+  issue: issueTh,
   reminders: remindersTh,
   liff: liffTh,
   reports: reportsTh,

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { langFromHeader, msg, type ErrorCode } from '../messages/index.ts';
+import type { Issue } from '../messages/validation.th.ts';
 import { isAppError } from '../shared/errors.ts';
 
 /**
@@ -16,7 +17,7 @@ export function registerErrorHandler(app: FastifyInstance) {
 
     if (isAppError(err)) {
       const details = err.code === 'IMPORT_FAILED' ? err.params.rowErrors
-        : err.code === 'VALIDATION_FAILED' ? err.params.issues
+        : err.code === 'VALIDATION_FAILED' ? (err.params.issues as Issue[]).map((i) => ({ ...i, message: msg(lang).issue(i) }))
         : err.code === 'INCOMPLETE_COMPONENTS' ? { unticked: err.params.unticked, total: err.params.total }
         : err.code === 'NEAR_DUPLICATES' ? err.params.pairs
         : undefined;
@@ -24,9 +25,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'PAYLOAD_TOO_LARGE');
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) return send(400, 'BAD_JSON');
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return send(400, 'VALIDATION_FAILED', { issues: [{ path: '', message: err.message }] });
-    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(400, 'VALIDATION_FAILED', { issues: [{ path: '', code: 'content_type' }] });
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send(400, 'BAD_JSON');
     if (err.validation) {
       return send(400, 'VALIDATION_FAILED', { issues: err.validation.map((v) => ({ path: v.instancePath, message: v.message ?? '' })) });
     }

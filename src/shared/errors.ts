@@ -21,7 +21,7 @@ export class AppError extends Error {
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
 export const errors = {
-  validation: (issues: Array<{ path: string; message: string }>) =>
+  validation: (issues: Array<{ path: string; message?: string } & Record<string, unknown>>) =>
     new AppError('VALIDATION_FAILED', 400, { issues }),
   notFound: (entity: string, id?: string | number) => new AppError('NOT_FOUND', 404, { entity, id }),
   unauthorized: () => new AppError('UNAUTHORIZED', 401),

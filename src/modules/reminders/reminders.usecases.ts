@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseThaiDate } from '../../shared/thai-date.ts';
+import { parseInput } from '../../shared/validate.ts';
 import type { AuditLog } from '../audit/audit.ts';
 import type { DeliveryService } from '../delivery/delivery.usecases.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -48,15 +49,14 @@ export function createRemindersService({ db, line, config, audit, clock, deliver
     /** Overrides the reminder policy of an organization (cycleId null) or one of its cycles. */
     async setPolicy(actor: Actor, cycleId: number | null, input: unknown) {
       assertCan(actor, 'manage', { orgId: actor.orgId });
-      const parsed = policyOverrideSchema.safeParse(input);
-      if (!parsed.success) throw errors.validation(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      const policy = parseInput(policyOverrideSchema, input);
       return db.transaction(async (t) => {
         const tx = t as unknown as Db;
         const scope = and(eq(reminderPolicies.orgId, actor.orgId), cycleId === null ? isNull(reminderPolicies.cycleId) : eq(reminderPolicies.cycleId, cycleId));
         await tx.delete(reminderPolicies).where(scope);
-        await tx.insert(reminderPolicies).values({ orgId: actor.orgId, cycleId, policy: parsed.data });
-        await audit.record(tx, actor, { action: 'reminders.policy', entity: 'organization', entityId: actor.orgId, after: { cycleId, policy: parsed.data } });
-        return parsed.data;
+        await tx.insert(reminderPolicies).values({ orgId: actor.orgId, cycleId, policy });
+        await audit.record(tx, actor, { action: 'reminders.policy', entity: 'organization', entityId: actor.orgId, after: { cycleId, policy } });
+        return policy;
       });
     },
 
