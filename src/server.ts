@@ -18,6 +18,10 @@ async function main() {
     }
     throw e;
   }
+  // One line while the slow part runs: opening the database, migrations and the built-in catalogs
+  // (seconds on a new data directory; PGlite loads its WebAssembly first).
+  const started = Date.now();
+  console.log(`ITA OIT tracker: starting (${config.database.url ? 'PostgreSQL' : `embedded PGlite in ${config.database.dataDir}/pglite`}: migrations and catalogs)…`);
   const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolMax: config.database.poolMax });
   const container = createContainer({ config, database, clock: systemClock });
   const catalogs = await prepareDatabase(container);
@@ -35,7 +39,8 @@ async function main() {
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    // A readable line like the start-up ones (the JSON request log stays for requests).
+    console.log(`ITA OIT tracker: shutting down (${signal})`);
     await app.close();
     await scheduler?.stop();
     await linkScheduler?.stop();
@@ -54,7 +59,7 @@ async function main() {
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`ITA OIT tracker listening on http://${config.host}:${port}`);
+  console.log(`ITA OIT tracker listening on http://${config.host}:${port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`  database: ${where}; catalogs: ${catalogs.map((c) => `${c.year} (O1–O${c.items})`).join(', ')}`);
   console.log(`  LINE: ${config.line.offline ? 'offline mode (no LINE credentials set)' : `channel configured, API ${config.line.apiBaseUrl}`}`);
   if (config.line.offline) console.log(`  LINE simulator: http://${config.host}:${port}/dev/simulator (answers this machine only)`);

@@ -9,7 +9,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ita-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('starting the server', () => {
-  it('prints readable start-up lines only, no JSON log line mixed in', async () => {
+  it('says what it is doing first, then prints readable start-up and shut-down lines only, no JSON log line mixed in', async () => {
     const child = spawn(process.execPath, [join(root, 'src/server.ts')], {
       cwd: root,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', LOG_LEVEL: 'info', SCHEDULER_ENABLED: 'false' },
@@ -30,10 +30,14 @@ describe('starting the server', () => {
         child.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
       });
     } finally {
+      const exited = new Promise((r) => child.on('exit', r));
       child.kill('SIGTERM');
+      await exited;
     }
     const lines = out.split('\n').filter(Boolean);
-    expect(lines[0]).toMatch(/^ITA OIT tracker listening on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[0]).toBe(`ITA OIT tracker: starting (embedded PGlite in ${dataDir}/pglite: migrations and catalogs)…`);
+    expect(lines[1]).toMatch(/^ITA OIT tracker listening on http:\/\/127\.0\.0\.1:\d+ \(ready in \d+\.\d s\)$/);
+    expect(lines.at(-1)).toBe('ITA OIT tracker: shutting down (SIGTERM)');
     expect(lines.filter((l) => l.startsWith('{'))).toEqual([]);
   }, 120_000);
 });
