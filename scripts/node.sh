@@ -19,6 +19,6 @@ if [ ! -x "$local_node" ] || ! ok "$local_node"; then
   echo "Node $(node --version 2>/dev/null || echo missing) is older than 22.18; installing Node 24 into .cache/node (once)..." >&2
   mkdir -p "$here/.cache/node"
   [ -f "$here/.cache/node/package.json" ] || echo "{}" > "$here/.cache/node/package.json"
-  (cd "$here/.cache/node" && npm install --no-save --no-audit --no-fund --no-package-lock "$pkg@24" >/dev/null)
+  (cd "$here/.cache/node" && npm install --no-save --no-audit --no-fund --no-package-lock --no-update-notifier --loglevel=error "$pkg@24" >/dev/null)
 fi
 PATH="$(dirname "$local_node"):$PATH" exec "$local_node" "$@"

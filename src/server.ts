@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createContainer, prepareDatabase } from './container.ts';
@@ -21,7 +22,12 @@ async function main() {
   // One line while the slow part runs: opening the database, migrations and the built-in catalogs
   // (seconds on a new data directory; PGlite loads its WebAssembly first).
   const started = Date.now();
-  console.log(`ITA OIT tracker: starting (${config.database.url ? 'PostgreSQL' : `embedded PGlite in ${config.database.dataDir}/pglite`}: migrations and catalogs)…`);
+  const pgliteDir = `${config.database.dataDir}/pglite`;
+  console.log(config.database.url
+    ? 'ITA OIT tracker: starting (PostgreSQL: migrations and catalogs)…'
+    : existsSync(pgliteDir)
+      ? `ITA OIT tracker: starting (embedded PGlite in ${pgliteDir}: migrations and catalogs)…`
+      : `ITA OIT tracker: first start, creating the embedded PGlite database in ${pgliteDir} (once; this takes a while)…`);
   const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, poolMax: config.database.poolMax });
   const container = createContainer({ config, database, clock: systemClock });
   const catalogs = await prepareDatabase(container);

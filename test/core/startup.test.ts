@@ -35,7 +35,7 @@ describe('starting the server', () => {
       await exited;
     }
     const lines = out.split('\n').filter(Boolean);
-    expect(lines[0]).toBe(`ITA OIT tracker: starting (embedded PGlite in ${dataDir}/pglite: migrations and catalogs)…`);
+    expect(lines[0]).toBe(`ITA OIT tracker: first start, creating the embedded PGlite database in ${dataDir}/pglite (once; this takes a while)…`);
     expect(lines[1]).toMatch(/^ITA OIT tracker listening on http:\/\/127\.0\.0\.1:\d+ \(ready in \d+\.\d s\)$/);
     expect(lines.at(-1)).toBe('ITA OIT tracker: shutting down (SIGTERM)');
     expect(lines.filter((l) => l.startsWith('{'))).toEqual([]);
