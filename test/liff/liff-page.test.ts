@@ -1,11 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liffHelmetOptions } from '../../src/modules/liff-api/liff.csp.ts';
 import { liffPageRoutes } from '../../src/modules/liff-api/liff.page.ts';
+import { precompressAssets } from '../../scripts/liff-build.ts';
+
+const PAGE_JS = `console.log(${JSON.stringify('หน้าเว็บ '.repeat(200))})`;
 
 /** The page server over a small built page, as `vite build` lays it out (index.html + hashed assets). */
 let dir: string;
@@ -14,7 +18,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'liff-dist-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="th"><head><meta name="ita-liff-id" content=""><meta name="ita-offline" content=""><script type="module" src="/liff/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>');
-  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("page")');
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), PAGE_JS);
+  precompressAssets(join(dir, 'assets'));
   app = Fastify();
   await app.register(async (scope) => {
     await scope.register(helmet, liffHelmetOptions());
@@ -45,6 +50,22 @@ describe('serving the LIFF page under /liff/', () => {
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await app.inject({ url: '/liff/assets/index-old999.js' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/liff/favicon.ico' })).statusCode).toBe(404);
+  });
+
+  it('sends scripts compressed at build time (brotli, else gzip) to browsers that accept it, and as they are to others', async () => {
+    const br = await app.inject({ url: '/liff/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect([br.statusCode, br.headers['content-encoding']]).toEqual([200, 'br']);
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(PAGE_JS);
+    expect(br.rawPayload.length).toBeLessThan(Buffer.byteLength(PAGE_JS) / 4);
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await app.inject({ url: '/liff/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect([gz.statusCode, gz.headers['content-encoding']]).toEqual([200, 'gzip']);
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(PAGE_JS);
+    const plain = await app.inject({ url: '/liff/assets/index-abc123.js', headers: { 'accept-encoding': 'identity' } });
+    expect([plain.statusCode, plain.headers['content-encoding'], plain.body]).toEqual([200, undefined, PAGE_JS]);
+    expect(plain.headers.vary).toContain('accept-encoding');
   });
 
   it('sends a content security policy that allows only this server and LINE', async () => {

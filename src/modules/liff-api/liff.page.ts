@@ -11,7 +11,8 @@ type Deps = { liffId?: string; offline: boolean; distDir?: string };
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
- * Serves the built LIFF page under /liff/: hashed assets with a year of caching, and every other
+ * Serves the built LIFF page under /liff/: hashed assets with a year of caching (compressed at
+ * build time, brotli or gzip as the browser accepts), and every other
  * path (a deep link such as /liff/items/12, reloaded) answered with index.html, never cached, its
  * meta tags carrying this server's LIFF ID and mode (docs/liff-api.md). A missing asset is a 404,
  * not the page, so a stale browser cache fails loudly instead of running HTML as a script.
@@ -35,6 +36,9 @@ export async function liffPageRoutes(app: FastifyInstance, d: Deps) {
         prefix: '/liff/',
         wildcard: false,
         index: false,
+        // The build writes .br/.gz next to each script and style sheet (scripts/liff-build.ts):
+        // sent with Content-Encoding to browsers that accept them, with Vary: Accept-Encoding.
+        preCompressed: true,
         cacheControl: false,
         setHeaders: (reply, path) => {
           reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
