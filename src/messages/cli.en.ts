@@ -33,6 +33,7 @@ export const cliEn: typeof cliTh = {
   linkSheet: {
     title: (org: string) => `LINE link codes: ${org}`,
     intro: 'Scan the QR code with the phone camera or LINE, then send the text it types in; or type the text yourself in the 1:1 chat with the bot. Each code works once, for the person named only.',
+    introNoQr: 'Type the framed text in the 1:1 chat with the bot. Each code works once, for the person named only.',
     noQr: "No QR codes: LINE_BOT_BASIC_ID (the bot's LINE ID, e.g. @123abcde) is not set and LINE is not connected. Type the framed text in the chat with the bot.",
     send: 'Send to the bot',
     unit: 'Unit',

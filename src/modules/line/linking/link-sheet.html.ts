@@ -68,7 +68,7 @@ ${c.linked ? `<div class="note">${esc(t.relink)}</div>` : ''}
 <html lang="${v.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(t.title(v.orgName))}</title>
 <style>${sarabunFontFaces()}${CSS}</style></head>
-<body><header><h1>${esc(t.title(v.orgName))}</h1><p>${esc(t.intro)}</p>
+<body><header><h1>${esc(t.title(v.orgName))}</h1><p>${esc(v.basicId ? t.intro : t.introNoQr)}</p>
 ${v.basicId ? '' : `<p class="warn">${esc(t.noQr)}</p>`}
 ${v.cards.length ? '' : `<p>${esc(t.empty)}</p>`}</header>
 <main class="cards">
