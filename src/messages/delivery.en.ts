@@ -24,6 +24,9 @@ export const deliveryEn: typeof deliveryTh = {
     pending: 'planned', sending: 'sending', sent: 'sent', merged: 'merged into another message', dropped: 'dropped (message budget)',
     failed: 'failed', expired: 'expired (not sent late)',
   },
+  digest: {
+    reviewAlt: (n: number) => `${n.toLocaleString('en-US')} item${n === 1 ? '' : 's'} waiting for your review`,
+  },
   cli: {
     quotaTitle: (month) => `LINE messages, ${month} (Asia/Bangkok)`,
     lineQuota: (limit, used, at) => `LINE account quota: ${limit === null ? 'no limit' : limit.toLocaleString('en-US')}, used ${used.toLocaleString('en-US')} (LINE, read ${at})`,

@@ -24,6 +24,9 @@ export const deliveryTh = {
     pending: 'รอส่ง', sending: 'กำลังส่ง', sent: 'ส่งแล้ว', merged: 'รวมไปกับข้อความอื่น', dropped: 'ไม่ส่ง (งบข้อความ)',
     failed: 'ส่งไม่สำเร็จ', expired: 'หมดเวลา (ไม่ส่งย้อนหลัง)',
   } as Record<string, string>,
+  digest: {
+    reviewAlt: (n: number) => `มีงานรอคุณตรวจ ${n.toLocaleString('en-US')} รายการ`,
+  },
   cli: {
     quotaTitle: (month: string) => `ข้อความ LINE เดือน ${month} (เวลาประเทศไทย)`,
     lineQuota: (limit: number | null, used: number, at: string) =>

@@ -15,6 +15,18 @@ import { localDay } from './month.ts';
  * and keeps it. While pushes are held for the month, an organization admin who writes gets the
  * notice once (delivery_notices), through the reply, which LINE does not count.
  */
+/**
+ * What may ride: pending rows never claimed (attempts 0, so no push of theirs can have reached
+ * LINE) that are today's reminders and escalations, or review requests of any day still waiting
+ * (while the month's pushes are held they wait for the 1st; a reviewer who writes gets them now,
+ * free). Held rows count too (their next attempt is the hold's end): that is when riding matters.
+ */
+function rides(now: Date, t: 'o' | 'outbox') {
+  const c = sql.raw(t);
+  return sql`${c}.status = 'pending' and ${c}.attempts = 0
+    and ((${c}.kind in ('reminder', 'escalation') and ${c}.local_date = ${localDay(now)}::date) or ${c}.kind = 'review_request')`;
+}
+
 export function createReplyRiders({ db, m }: { db: Db; m: Messages }): ReplyRiders {
   const repo = createDeliveryRepository(db);
   const take: ReplyRiders['take'] = async (tx, riders, now) => {
@@ -40,15 +52,16 @@ export function createReplyRiders({ db, m }: { db: Db; m: Messages }): ReplyRide
 
     const want = [...rooms].filter(([, r]) => r.room > 0).map(([recipient, r]) => ({ recipient, org_id: r.orgId, room: r.room }));
     if (!want.length) return out;
+    const RIDES = rides(now, 'o');
     const rows = rowsOf<{ recipient: string; messages: LineMessage[] | string }>(await tx.execute(sql`
       with w as (select * from jsonb_to_recordset(${JSON.stringify(want)}::jsonb) as w(recipient text, org_id int, room int)),
       due as (
-        select o.id, row_number() over (partition by o.recipient order by o.priority, o.id) as rn, w.room
+        select o.id, sum(jsonb_array_length(o.messages)) over (partition by o.recipient order by o.priority, o.id) as used, w.room
         from outbox o join w on w.recipient = o.recipient and w.org_id = o.org_id
-        where o.local_date = ${localDay(now)}::date and o.status = 'pending' and o.kind in ('reminder', 'escalation')
+        where ${RIDES}
       )
       update outbox o set status = 'merged', claimed_until = null, note = 'went with the reply to their message (free)'
-      from due where o.id = due.id and due.rn <= due.room
+      from due where o.id = due.id and due.used <= due.room
       returning o.recipient, o.messages`));
     for (const r of rows) add(r.recipient, typeof r.messages === 'string' ? JSON.parse(r.messages) : r.messages);
     return out;
@@ -60,7 +73,7 @@ export function createReplyRiders({ db, m }: { db: Db; m: Messages }): ReplyRide
       select (select held_until > ${now.toISOString()}::timestamptz from delivery_state where id = 1) as held,
         array(select distinct recipient from outbox
           where recipient in (select jsonb_array_elements_text(${JSON.stringify(lineUserIds)}::jsonb))
-            and local_date = ${localDay(now)}::date and status = 'pending' and kind in ('reminder', 'escalation')) as users`));
+            and ${rides(now, 'outbox')}) as users`));
     const users = typeof r?.users === 'string' ? r.users.replace(/^\{|\}$/g, '').split(',').filter(Boolean) : (r?.users ?? []);
     return { users: new Set(users), admins: Boolean(r?.held) };
   };

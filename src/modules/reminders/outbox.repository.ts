@@ -57,6 +57,35 @@ export function createOutboxRepository(db: Db) {
       return rowsOf<ClaimedRow>(result).map((r) => ({ ...r, id: Number(r.id), cost: Number(r.cost) }));
     },
 
+    /**
+     * Review requests due now that share a recipient and a day with another (digest.ts), locked
+     * for the composing transaction. Only rows never claimed (attempts 0: no push of theirs can
+     * have reached LINE), pending, due, not under another sender's lease.
+     */
+    async digestCandidates(tx: Db, now: Date, kind: string): Promise<Array<{ id: number; recipient: string; local_date: string; messages: LineMessage[] }>> {
+      const rows = rowsOf<{ id: number | string; recipient: string; local_date: string; messages: LineMessage[] | string }>(await tx.execute(sql`
+        with c as (
+          select id, recipient, local_date from outbox
+          where kind = ${kind} and status = 'pending' and attempts = 0 and next_attempt_at <= ${now.toISOString()}::timestamptz
+        ), shared as (select recipient, local_date from c group by recipient, local_date having count(*) > 1)
+        select o.id, o.recipient, o.local_date::text as local_date, o.messages from outbox o
+        join shared s on s.recipient = o.recipient and s.local_date = o.local_date
+        where o.id in (select id from c)
+        order by o.id
+        for update of o skip locked`));
+      return rows.map((r) => ({ ...r, id: Number(r.id), messages: typeof r.messages === 'string' ? JSON.parse(r.messages) : r.messages }));
+    },
+
+    /** The lead row carries the digest; the others become merged into it (the delivery log says into which). */
+    async applyDigest(tx: Db, leadId: number, messages: LineMessage[], note: string, mergedIds: number[]) {
+      await tx.update(outbox).set({ messages, note }).where(and(eq(outbox.id, leadId), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)));
+      if (mergedIds.length) {
+        await tx.update(outbox)
+          .set({ status: 'merged', claimedUntil: null, note: `merged into the digest message #${leadId} (one push for the day's review requests)` })
+          .where(and(inArray(outbox.id, mergedIds), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)));
+      }
+    },
+
     /** Extends this sender's leases on the rows it still holds (fenced by attempt: a row reclaimed by another sender is not touched). */
     async renew(held: Array<Pick<ClaimedRow, 'id' | 'attempts'>>, until: Date): Promise<void> {
       if (!held.length) return;

@@ -4,6 +4,7 @@ import { msg } from '../../messages/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { DeliveryService, Hold } from '../delivery/delivery.usecases.ts';
 import { LineApiError, type LineGateway } from '../line/line.gateway.ts';
+import { composeReviewDigests } from './digest.ts';
 import { createLeases } from './lease.ts';
 import { createOutboxRepository, type ClaimedRow } from './outbox.repository.ts';
 import { localTime } from './policy.ts';
@@ -30,6 +31,8 @@ export type DrainResult = {
   retried: number;
   failed: number;
   expired: number;
+  /** Review requests merged into another's digest message before sending (only while a budget applies). */
+  digested?: number;
   /** Rows put back unsent because pushes are held (monthly limit or budget), and the hold. */
   held: number;
   hold?: Hold;
@@ -48,7 +51,8 @@ export function createSender({ db, line, config, clock, budget, timers = realTim
   const repo = createOutboxRepository(db);
   const concurrency = config.reminders.senderConcurrency;
   const batch = Math.max(16, concurrency * 4);
-  const alerts = createSenderAlerts(repo, msg(config.defaultLang));
+  const m = msg(config.defaultLang);
+  const alerts = createSenderAlerts(repo, m);
 
   return {
     /**
@@ -66,6 +70,8 @@ export function createSender({ db, line, config, clock, budget, timers = realTim
       const startHold = (reason: Hold['reason']) => (holding ??= budget!.hold(reason, now()));
       const leases = createLeases(repo, clock, log);
       result.expired = await alerts.expireStale(db, localTime(now()).date, leases.lease().now, now());
+      // Every push counts against a budget: a reviewer's waiting review requests go as one (digest.ts).
+      if (remaining !== null) result.digested = await composeReviewDigests(db, repo, m, now());
       const limiter = createRateLimiter(config.reminders.sendRatePerSecond, timers);
       const sentIds: number[] = [];
       // Sent rows stay leased (renewed) until they are marked, so nobody reclaims them meanwhile.
