@@ -5,6 +5,7 @@ export * from '../modules/catalog/catalog.table.ts';
 export * from '../modules/cycles/cycles.table.ts';
 export * from '../modules/assignments/assignments.table.ts';
 export * from '../modules/audit/audit.table.ts';
+export * from '../modules/audit/applied-events.table.ts';
 export * from '../modules/line/line.table.ts';
 export * from '../modules/reminders/reminders.table.ts';
 export * from '../modules/rollover/rollover.table.ts';

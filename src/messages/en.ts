@@ -1,5 +1,6 @@
 import { issueEn } from './validation.en.ts';
 import { cliHelpEn } from './cli-help.en.ts';
+import { appliedEn } from './applied.en.ts';
 import type { th } from './th.ts';
 import { catalogEn } from './catalog.en.ts';
 import { importEn } from './import.en.ts';
@@ -46,6 +47,7 @@ export const en: typeof th = {
     ITEM_LOCKED: (p: P) => `The item is ${p.status}: its evidence and components cannot change until a reviewer returns it`,
     INCOMPLETE_COMPONENTS: (p: P) => `${(p.unticked ?? []).length} of ${p.total} components are not ticked; confirm to submit anyway`,
     COMPONENT_INDEX_INVALID: (p: P) => `There is no component number ${Number(p.index) + 1} (this item has ${p.total})`,
+    EVENT_ALREADY_APPLIED: () => 'This command was already recorded (nothing was done twice)',
     INVALID_ID_TOKEN: () => 'Could not verify your LINE sign-in; please sign in again',
     ID_TOKEN_EXPIRED: () => 'Your sign-in has expired; please sign in again',
     NOT_LINKED: () => 'This LINE account is not linked to an officer yet. Ask your ITA admin for a code and send it to the bot: ผูกบัญชี <code>',
@@ -83,4 +85,5 @@ export const en: typeof th = {
   reports: reportsEn,
   workflow: workflowEn,
   delivery: deliveryEn,
+  applied: appliedEn,
 };

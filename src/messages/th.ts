@@ -1,3 +1,4 @@
+import { appliedTh } from './applied.th.ts';
 import { catalogTh } from './catalog.th.ts';
 import { importTh } from './import.th.ts';
 import { liffTh } from './liff.th.ts';
@@ -47,6 +48,7 @@ export const th = {
     ITEM_LOCKED: (p: P) => `รายการนี้มีสถานะ "${statusTh(p.status)}" จึงแก้ไขหลักฐานหรือองค์ประกอบไม่ได้ หากต้องแก้ ให้ผู้ตรวจส่งกลับก่อน`,
     INCOMPLETE_COMPONENTS: (p: P) => `ยังไม่ได้ติ๊กองค์ประกอบ ${(p.unticked ?? []).length} จาก ${p.total} ข้อ กรุณายืนยันว่าจะส่งตรวจทั้งที่ยังไม่ครบ`,
     COMPONENT_INDEX_INVALID: (p: P) => `ไม่มีองค์ประกอบลำดับที่ ${Number(p.index) + 1} (ข้อนี้มี ${p.total} องค์ประกอบ)`,
+    EVENT_ALREADY_APPLIED: () => 'คำสั่งนี้บันทึกไว้แล้ว (ไม่ได้ทำซ้ำ)',
     INVALID_ID_TOKEN: () => 'ยืนยันตัวตนกับ LINE ไม่สำเร็จ กรุณาเข้าสู่ระบบใหม่',
     ID_TOKEN_EXPIRED: () => 'การเข้าสู่ระบบหมดอายุ กรุณาเข้าสู่ระบบใหม่',
     NOT_LINKED: () => 'บัญชี LINE นี้ยังไม่ได้ผูกกับเจ้าหน้าที่ในระบบ ขอรหัสจากผู้ดูแลระบบ ITA แล้วพิมพ์ในแชตกับบอท: ผูกบัญชี <รหัส>',
@@ -112,6 +114,7 @@ export const th = {
   reports: reportsTh,
   workflow: workflowTh,
   delivery: deliveryTh,
+  applied: appliedTh,
 };
 
 const urlReasonTh: Record<string, string> = {

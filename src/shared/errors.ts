@@ -57,6 +57,8 @@ export const errors = {
   itemLocked: (status: string) => new AppError('ITEM_LOCKED', 409, { status }),
   incompleteComponents: (unticked: number[], total: number) => new AppError('INCOMPLETE_COMPONENTS', 409, { unticked, total }),
   componentIndexInvalid: (index: number, total: number) => new AppError('COMPONENT_INDEX_INVALID', 400, { index, total }),
+  /** A retried LINE event whose effect already committed (audit.ts): nothing was done again. */
+  eventAlreadyApplied: () => new AppError('EVENT_ALREADY_APPLIED', 409),
   // The LIFF page's sign-in (auth/id-token.ts, liff-api).
   invalidIdToken: () => new AppError('INVALID_ID_TOKEN', 401),
   idTokenExpired: () => new AppError('ID_TOKEN_EXPIRED', 401),

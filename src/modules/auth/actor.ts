@@ -2,7 +2,11 @@
 export type Actor =
   /** Admin API token or the CLI; `catalogs`: may also load the deployment's catalogs (token create --catalogs). */
   | { kind: 'admin'; orgId: number; ref: string; catalogs?: boolean }
-  | { kind: 'officer'; orgId: number; officerId: number; isAdmin: boolean }
+  /**
+   * `eventId`: the LINE webhook event being handled (chat only). Every effect the use case writes
+   * is then keyed by it in its own transaction (audit.ts), so a retried event applies nothing twice.
+   */
+  | { kind: 'officer'; orgId: number; officerId: number; isAdmin: boolean; eventId?: string }
   | { kind: 'system'; orgId: number; ref: string } // schedulers
   /** A member of a registered LINE group who is not linked to an officer: may only read. */
   | { kind: 'group'; orgId: number; groupId: string };

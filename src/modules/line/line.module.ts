@@ -21,6 +21,8 @@ import { createLinkingRepository } from './linking/linking.repository.ts';
 import { createLinkingService } from './linking/linking.usecases.ts';
 import { createResponder } from './webhook/responder.ts';
 import { createSnoozeService } from './chat/snooze.ts';
+import { createReplayAnswers } from './chat/chat.replay.ts';
+import { createAppliedEventsRepository } from '../audit/applied-events.repository.ts';
 
 type Deps = {
   db: Db;
@@ -58,16 +60,17 @@ export function createLineBot(d: Deps) {
   // Linking changes who a LINE user or group is: a later event of the same batch must see it.
   const linking: typeof linkingService = {
     ...linkingService,
-    redeemOfficerCode: async (u, code) => { try { return await linkingService.redeemOfficerCode(u, code); } finally { memo.forget(`officer:${u}`); } },
-    redeemGroupCode: async (g, u, code) => { try { return await linkingService.redeemGroupCode(g, u, code); } finally { memo.forget(`group:${g}`); } },
+    redeemOfficerCode: async (u, code, e) => { try { return await linkingService.redeemOfficerCode(u, code, e); } finally { memo.forget(`officer:${u}`); } },
+    redeemGroupCode: async (g, u, code, e) => { try { return await linkingService.redeemGroupCode(g, u, code, e); } finally { memo.forget(`group:${g}`); } },
     setGroupDailySummary: async (a, g, on) => { try { return await linkingService.setGroupDailySummary(a, g, on); } finally { memo.forget(`group:${g}`); } },
   };
-  const snoozes = createSnoozeService({ db: d.db, assignments: d.assignments, clock: d.clock });
+  const snoozes = createSnoozeService({ db: d.db, assignments: d.assignments, audit: d.audit, clock: d.clock });
   const views = createChatViews({ assignments: d.assignments, cycles, catalog: d.catalog, clock: d.clock, m, liffUrl, linkHealth: d.linkHealth });
   const actions = createChatActions({ assignments: d.assignments, cycles, snoozes, views, m, liffUrl, liffEnabled: Boolean(d.config.line.liffId) });
   const typed = createTypedActions({ assignments: d.assignments, cycles, views, actions, m });
   const respond = createResponder({ gateway: d.line, clock: d.clock });
-  const handle = createLineEventHandler({ repo, linking, views, actions, typed, m });
+  const replay = createReplayAnswers({ repo, assignments: d.assignments, views, m });
+  const handle = createLineEventHandler({ repo, linking, views, actions, typed, applied: createAppliedEventsRepository(d.db), replay, m });
   const inbox = createInboxRepository(d.db);
   const worker = createInboxWorker({
     repo: inbox,

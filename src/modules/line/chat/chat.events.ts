@@ -10,6 +10,8 @@ import type { InboxAnswer, InboxJob } from '../webhook/inbox.types.ts';
 import type { LineMessage } from '../line.gateway.ts';
 import type { LinkedOfficer, LinkingRepository } from '../linking/linking.repository.ts';
 import type { LinkingService, RedeemFailure } from '../linking/linking.usecases.ts';
+import type { AppliedEventsRepository } from '../../audit/applied-events.repository.ts';
+import type { ReplayAnswers } from './chat.replay.ts';
 import { decodePostback, type Postback } from './postback.ts';
 import type { Conversation } from '../webhook/responder.ts';
 import { handledEvent, type HandledEvent } from '../webhook/webhook.schema.ts';
@@ -20,13 +22,17 @@ type Deps = {
   views: ChatViews;
   actions: ChatActions;
   typed: TypedActions;
+  /** What a retried event already applied (issue 10.3), and the answer rebuilt from it. */
+  applied: Pick<AppliedEventsRepository, 'forEvent'>;
+  replay: ReplayAnswers;
   m: Messages;
 };
 
 /** What replaces a one-time code in a stored event. */
 export const REDACTED = '[รหัสถูกลบแล้ว]';
 
-const officerActor = (o: LinkedOfficer): Extract<Actor, { kind: 'officer' }> => ({ kind: 'officer', orgId: o.orgId, officerId: o.id, isAdmin: o.isAdmin });
+/** `eventId`: the webhook event being handled; every effect it causes is keyed by it (audit.ts). */
+const officerActor = (o: LinkedOfficer, eventId: string): Extract<Actor, { kind: 'officer' }> => ({ kind: 'officer', orgId: o.orgId, officerId: o.id, isAdmin: o.isAdmin, eventId });
 /** An unlinked member of a registered group: reads the organization's lists, nothing else (permissions.ts). */
 const groupActor = (orgId: number, groupId: string): Actor => ({ kind: 'group', orgId, groupId });
 
@@ -54,17 +60,17 @@ export function createLineEventHandler(d: Deps) {
     return orgId === undefined ? all[0] : all.find((o) => o.orgId === orgId);
   }
 
-  async function direct(userId: string, cmd: Command): Promise<LineMessage[]> {
+  async function direct(userId: string, cmd: Command, eventId: string): Promise<LineMessage[]> {
     if (cmd.kind === 'link') {
       if (!cmd.code) return [textMessage(L.link.usage)];
-      const r = await d.linking.redeemOfficerCode(userId, cmd.code);
+      const r = await d.linking.redeemOfficerCode(userId, cmd.code, eventId);
       return r.ok ? [textMessage(L.link.linked(r.officerName, r.orgName))] : linkFailure(r);
     }
     if (cmd.kind === 'register') return [textMessage(L.link.wrongKind)];
     if (cmd.kind === 'daily') return [textMessage(L.daily.groupOnly)];
     const officer = await officerOf(userId);
     if (!officer) return [textMessage(L.help.unlinked)];
-    const actor = officerActor(officer);
+    const actor = officerActor(officer, eventId);
     switch (cmd.kind) {
       case 'help': return [textMessage(L.help.officer)];
       case 'my': return d.views.myItems(actor);
@@ -81,11 +87,11 @@ export function createLineEventHandler(d: Deps) {
     }
   }
 
-  async function group(groupId: string, userId: string | undefined, cmd: Command): Promise<LineMessage[]> {
+  async function group(groupId: string, userId: string | undefined, cmd: Command, eventId: string): Promise<LineMessage[]> {
     if (cmd.kind === 'unknown') return [];
     if (cmd.kind === 'register') {
       if (!cmd.code) return [textMessage(L.help.unregisteredGroup)];
-      const r = await d.linking.redeemGroupCode(groupId, userId, cmd.code);
+      const r = await d.linking.redeemGroupCode(groupId, userId, cmd.code, eventId);
       return r.ok ? [textMessage(L.link.groupRegistered(r.orgName)), textMessage(L.help.group)] : linkFailure(r);
     }
     // A link code typed in a group would be seen by everyone: only 1:1 chats link people.
@@ -94,14 +100,14 @@ export function createLineEventHandler(d: Deps) {
     if (!g) return [textMessage(L.help.unregisteredGroup)];
     const officer = await officerOf(userId, g.orgId);
     // Any member of a registered group may read the organization's list; only linked officers get buttons.
-    const reader: Actor = officer ? officerActor(officer) : groupActor(g.orgId, groupId);
+    const reader: Actor = officer ? officerActor(officer, eventId) : groupActor(g.orgId, groupId);
     switch (cmd.kind) {
       case 'help': return [textMessage(L.help.group)];
       case 'daily': {
         if (cmd.on === null) return [textMessage(L.daily.status(g.dailySummary))];
         if (!officer) return [textMessage(L.daily.adminOnly)];
         try {
-          await d.linking.setGroupDailySummary(officerActor(officer), groupId, cmd.on);
+          await d.linking.setGroupDailySummary(officerActor(officer, eventId), groupId, cmd.on);
         } catch (e) {
           return isAppError(e) && e.code === 'FORBIDDEN' ? [textMessage(L.daily.adminOnly)] : errorText(d.m, e);
         }
@@ -110,11 +116,11 @@ export function createLineEventHandler(d: Deps) {
       case 'pending': return d.views.pending(reader);
       case 'summary': return d.views.orgSummary(reader);
       case 'item': return d.views.itemDetail(reader, cmd.number, Boolean(officer));
-      case 'return': return officer && cmd.number && cmd.reason ? d.actions.returnByCode(officerActor(officer), cmd.number, cmd.reason) : [];
+      case 'return': return officer && cmd.number && cmd.reason ? d.actions.returnByCode(officerActor(officer, eventId), cmd.number, cmd.reason) : [];
       // Evidence is personal work: done in the 1:1 chat (a half-typed "ลิงก์ …" in a group is just chat).
       case 'evidence': return cmd.number && cmd.url ? [textMessage(L.evidence.directOnly)] : [];
       // Reviewers may decide in the working group, as they may return there; the preparer's work is personal.
-      case 'review': return officer && cmd.number ? d.typed.review(officerActor(officer), cmd.number, cmd.step) : [];
+      case 'review': return officer && cmd.number ? d.typed.review(officerActor(officer, eventId), cmd.number, cmd.step) : [];
       case 'submit':
       case 'notApplicable':
       case 'removeEvidence': return cmd.number ? [textMessage(T.directOnly)] : [];
@@ -136,7 +142,7 @@ export function createLineEventHandler(d: Deps) {
     }
   }
 
-  async function answer(ev: HandledEvent): Promise<LineMessage[]> {
+  async function answer(ev: HandledEvent, eventId: string): Promise<LineMessage[]> {
     const src = ev.source;
     if (src.type === 'room') return [];
     const userId = src.userId;
@@ -144,7 +150,7 @@ export function createLineEventHandler(d: Deps) {
       case 'message': {
         if (ev.message.type !== 'text' || !ev.message.text) return src.type === 'user' ? [textMessage(L.unknown)] : [];
         const t = stripMentions(ev.message.text, ev.message.mention?.mentionees);
-        return src.type === 'user' ? direct(src.userId, parseCommand(t, { inGroup: false })) : group(src.groupId, userId, parseCommand(t, { inGroup: true }));
+        return src.type === 'user' ? direct(src.userId, parseCommand(t, { inGroup: false }), eventId) : group(src.groupId, userId, parseCommand(t, { inGroup: true }), eventId);
       }
       case 'postback': {
         const p = decodePostback(ev.postback.data);
@@ -153,7 +159,7 @@ export function createLineEventHandler(d: Deps) {
         if (src.type === 'group' && !g) return [];
         const officer = await officerOf(userId, g?.orgId);
         if (!officer) return g ? groupViewer(groupActor(g.orgId, g.groupId), p) : [textMessage(L.help.unlinked)];
-        return d.actions.postback(officerActor(officer), p);
+        return d.actions.postback(officerActor(officer, eventId), p);
       }
       case 'follow': {
         if (src.type !== 'user') return [];
@@ -194,7 +200,10 @@ export function createLineEventHandler(d: Deps) {
     const parsed = handledEvent.safeParse(job.event);
     if (!parsed.success) return; // an event type the bot does not act on
     const ev = parsed.data;
-    const messages = await answer(ev);
+    // A first attempt cannot have applied anything yet; a retry asks what its earlier attempts
+    // committed (a crash after the effect, before the answer was stored) and says that instead.
+    const applied = job.attempt > 1 ? await d.applied.forEvent(job.webhookEventId) : [];
+    const messages = applied.length > 0 ? await d.replay(ev, applied) : await answer(ev, job.webhookEventId);
     const redact = redaction(ev);
     const src = ev.source;
     const to = src.type === 'user' ? src.userId : src.type === 'group' ? src.groupId : src.roomId;

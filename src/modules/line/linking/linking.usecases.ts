@@ -121,8 +121,9 @@ export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) 
      * `ผูกบัญชี <code>` in a 1:1 chat: this LINE user becomes the officer the code was issued for.
      * One LINE user acts in one organization only (events resolve the officer from the LINE id), so
      * a user linked elsewhere is refused until an admin unlinks them (unlinkOfficer).
+     * `eventId`: the webhook event carrying the code; the redemption is keyed by it (audit.ts).
      */
-    async redeemOfficerCode(lineUserId: string, raw: string) {
+    async redeemOfficerCode(lineUserId: string, raw: string, eventId?: string) {
       const found = await find([lineUserId], raw, 'officer', lineUserId);
       if (!found.ok) return found;
       const { row } = found;
@@ -139,13 +140,13 @@ export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) 
         if (other) return { ok: false as const, reason: 'line_taken' as const, name: other.name };
         if (!(await repo.consume(tx, row.id, lineUserId, clock.now()))) return { ok: false as const, reason: 'invalid' as const };
         await repo.setOfficerLineUser(tx, row.orgId, officer.id, lineUserId);
-        await audit.record(tx, { kind: 'officer', orgId: row.orgId, officerId: officer.id, isAdmin: officer.isAdmin }, { action: 'line.link', entity: 'officer', entityId: officer.id });
+        await audit.record(tx, { kind: 'officer', orgId: row.orgId, officerId: officer.id, isAdmin: officer.isAdmin, eventId }, { action: 'line.link', entity: 'officer', entityId: officer.id });
         return linked;
       });
     },
 
     /** `ลงทะเบียน <code>` typed in a group: the group becomes the organization's working-group chat. */
-    async redeemGroupCode(groupId: string, userId: string | undefined, raw: string) {
+    async redeemGroupCode(groupId: string, userId: string | undefined, raw: string, eventId?: string) {
       const sources = [groupId, ...(userId ? [userId] : [])];
       const found = await find(sources, raw, 'group', groupId);
       if (!found.ok) return found;
@@ -157,7 +158,7 @@ export function createLinkingService({ db, repo, orgRepo, audit, clock }: Deps) 
       return db.transaction(async (tx) => {
         if (!(await repo.consume(tx, row.id, groupId, clock.now()))) return { ok: false as const, reason: 'invalid' as const };
         await repo.upsertGroup(tx, { orgId: row.orgId, groupId, name: null, at: clock.now() });
-        await audit.record(tx, { orgId: row.orgId, ref: `line-group:${groupId}` }, { action: 'line.group.register', entity: 'organization', entityId: row.orgId, after: { groupId } });
+        await audit.record(tx, { orgId: row.orgId, ref: `line-group:${groupId}`, eventId }, { action: 'line.group.register', entity: 'organization', entityId: row.orgId, after: { groupId } });
         return registered;
       });
     },

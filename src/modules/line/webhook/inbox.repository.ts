@@ -161,15 +161,25 @@ export function createInboxRepository(db: Db) {
       await db.update(lineInbox).set({ status: 'failed', processedAt: at, lockedUntil: null, lastError: error.slice(0, 2000) }).where(held(row));
     },
 
-    /** Deletes up to `limit` handled events older than `before` (INBOX_RETENTION_DAYS); how many went. */
+    /**
+     * Deletes up to `limit` handled events older than `before` (INBOX_RETENTION_DAYS), and as many
+     * of the markers of what events applied (applied_events, audit.ts) from before then: a marker
+     * is needed only while its event may still be retried. Returns the larger count, so the
+     * caller goes on while either table has more to delete.
+     */
     async purge(before: Date, limit: number): Promise<number> {
+      const at = before.toISOString();
       const rows = rowsOf<{ n: number }>(await db.execute(sql`
         with gone as (
           delete from line_inbox where id in (
-            select id from line_inbox where status in ('done', 'failed') and processed_at < ${before.toISOString()}::timestamptz
+            select id from line_inbox where status in ('done', 'failed') and processed_at < ${at}::timestamptz
             limit ${limit}
           ) returning 1
-        ) select count(*)::int as n from gone`));
+        ), marks as (
+          delete from applied_events where (event_id, step) in (
+            select event_id, step from applied_events where applied_at < ${at}::timestamptz limit ${limit}
+          ) returning 1
+        ) select greatest((select count(*) from gone), (select count(*) from marks))::int as n`));
       return Number(rows[0]?.n ?? 0);
     },
   };
