@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema.ts';
+import { createDeliveryRepository } from '../../src/modules/delivery/delivery.repository.ts';
 import { seedOrg } from '../helpers/seed.ts';
 import { deliver, startBot, textEvent, type BotContext } from '../line/helpers.ts';
 import { item, lineId, orgSpec, outboxRows, WED_0900 } from '../reminders/fixtures/world.ts';
@@ -28,7 +29,7 @@ describe('review requests in one digest message while a budget applies', () => {
 
   beforeAll(async () => {
     t = await startBot({ now: WED_0900, env: { LINE_MONTHLY_MESSAGE_BUDGET: '300', PUBLIC_BASE_URL: 'https://ita.example.go.th' } });
-    const s = await seedOrg(t.container, orgSpec('dg', [1, 2, 3, 4, 5].map((n) => item(n, '2025-01-31'))));
+    const s = await seedOrg(t.container, orgSpec('dg', [1, 2, 3, 4, 5, 6, 7].map((n) => item(n, '2025-01-31'))));
     orgId = s.org.id;
   });
   afterAll(() => t.close());
@@ -84,5 +85,27 @@ describe('review requests in one digest message while a budget applies', () => {
     expect((await requestsFor(SUDA)).find((x) => x.id === pending!.id)!.status).toBe('merged');
     await t.container.reminders.drain(() => t.clock.now());
     expect(pushesTo(SUDA)).toHaveLength(0);
+  });
+
+  it('while the budget is short (level below full), the day’s review requests wait for one digest at 16:00 Bangkok', async () => {
+    const db = t.container.database.db;
+    await createDeliveryRepository(db).save({ month: '2025-01', level: 'reviews_only', forecast: null, forecastAt: t.clock.now() });
+    await submit(6);
+    t.standIn.reset();
+    await t.container.reminders.drain(() => t.clock.now()); // 09:00: nothing goes to Wichai yet
+    expect(pushesTo(WICHAI)).toHaveLength(0);
+    const waiting = (await requestsFor(WICHAI)).filter((x) => x.status === 'pending');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.nextAttemptAt.toISOString()).toBe('2025-01-15T09:00:00.000Z'); // 16:00 Bangkok
+    t.clock.set('2025-01-15T05:00:00Z'); // 12:00 Bangkok: another submission joins it
+    await submit(7);
+    await t.container.reminders.drain(() => t.clock.now());
+    expect(pushesTo(WICHAI)).toHaveLength(0);
+    t.clock.set('2025-01-15T09:00:00Z');
+    const r = await t.container.reminders.drain(() => t.clock.now());
+    expect(r.digested).toBe(1);
+    const pushes = pushesTo(WICHAI);
+    expect(pushes).toHaveLength(1);
+    expect(JSON.stringify(pushes[0]!.body.messages)).toContain('มีงานรอคุณตรวจ 2 รายการ');
   });
 });

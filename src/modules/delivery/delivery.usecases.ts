@@ -156,7 +156,7 @@ export function createDeliveryService({ db, line, config, clock, forecast, log }
     },
 
     /** For the sender: is it held, and how many messages may it still spend (null: no budget)? Ends a hold that is over. */
-    async allowance(now: Date): Promise<{ held: Hold | null; remaining: number | null }> {
+    async allowance(now: Date): Promise<{ held: Hold | null; remaining: number | null; level?: Level }> {
       let s = await repo.state();
       const h = hold(s);
       if (h && h.until <= now && (await repo.release(now))) {
@@ -164,7 +164,7 @@ export function createDeliveryService({ db, line, config, clock, forecast, log }
         s = await repo.state();
       }
       const st = await status(now, s);
-      return { held: st.held, remaining: st.remaining };
+      return { held: st.held, remaining: st.remaining, level: st.level };
     },
 
     /** Stops pushes until the 1st of next month; announced once (the log here; replies, /healthz and the LIFF overview show it). */

@@ -75,3 +75,16 @@ export async function composeReviewDigests(db: Db, repo: DigestRepo, m: Messages
     return merged;
   });
 }
+
+/**
+ * While the month's budget does not carry the full policy (level below `full`), review requests
+ * wait for one digest a day per reviewer at DIGEST_HOUR (Bangkok), so the day's submissions share
+ * one push; until then they also ride on any free reply the reviewer gets. Requests made after
+ * that hour go at the next send (digested with whatever else waits).
+ */
+export const DIGEST_HOUR = 16;
+
+/** DIGEST_HOUR:00 in Bangkok on the day `today` (UTC+7, no daylight saving). */
+export function digestTime(today: string): Date {
+  return new Date(Date.parse(`${today}T${String(DIGEST_HOUR).padStart(2, '0')}:00:00+07:00`));
+}

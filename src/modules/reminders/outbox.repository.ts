@@ -76,6 +76,15 @@ export function createOutboxRepository(db: Db) {
       return rows.map((r) => ({ ...r, id: Number(r.id), messages: typeof r.messages === 'string' ? JSON.parse(r.messages) : r.messages }));
     },
 
+    /** Today's review requests never claimed wait until `at` (the day's digest, digest.ts); how many now wait. */
+    async deferReviewRequests(today: string, at: Date): Promise<number> {
+      const rows = await db.update(outbox).set({ nextAttemptAt: at })
+        .where(sql`${outbox.kind} = 'review_request' and ${outbox.status} = 'pending' and ${outbox.attempts} = 0
+          and ${outbox.localDate} = ${today}::date and ${outbox.nextAttemptAt} < ${at.toISOString()}::timestamptz`)
+        .returning({ id: outbox.id });
+      return rows.length;
+    },
+
     /** The lead row carries the digest; the others become merged into it (the delivery log says into which). */
     async applyDigest(tx: Db, leadId: number, messages: LineMessage[], note: string, mergedIds: number[]) {
       await tx.update(outbox).set({ messages, note }).where(and(eq(outbox.id, leadId), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)));

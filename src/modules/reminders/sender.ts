@@ -4,7 +4,7 @@ import { msg } from '../../messages/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { DeliveryService, Hold } from '../delivery/delivery.usecases.ts';
 import { LineApiError, type LineGateway } from '../line/line.gateway.ts';
-import { composeReviewDigests } from './digest.ts';
+import { composeReviewDigests, digestTime } from './digest.ts';
 import { createLeases } from './lease.ts';
 import { createOutboxRepository, type ClaimedRow } from './outbox.repository.ts';
 import { localTime } from './policy.ts';
@@ -70,7 +70,9 @@ export function createSender({ db, line, config, clock, budget, timers = realTim
       const startHold = (reason: Hold['reason']) => (holding ??= budget!.hold(reason, now()));
       const leases = createLeases(repo, clock, log);
       result.expired = await alerts.expireStale(db, localTime(now()).date, leases.lease().now, now());
-      // Every push counts against a budget: a reviewer's waiting review requests go as one (digest.ts).
+      // Every push counts against a budget: a reviewer's waiting review requests go as one (digest.ts),
+      // and once the budget is short, one a day.
+      if (remaining !== null && allowance.level && allowance.level !== 'full') await repo.deferReviewRequests(localTime(now()).date, digestTime(localTime(now()).date));
       if (remaining !== null) result.digested = await composeReviewDigests(db, repo, m, now());
       const limiter = createRateLimiter(config.reminders.sendRatePerSecond, timers);
       const sentIds: number[] = [];
