@@ -3,11 +3,11 @@ import { InvalidArgumentError } from 'commander';
 import { msg } from '../messages/index.ts';
 import { deliveriesReport, notifyTest, quotaReport } from '../modules/delivery/delivery.cli.ts';
 import { parseThaiDate } from '../shared/thai-date.ts';
-import { withContainer } from './support.ts';
+import { cliMessages, withContainer } from './support.ts';
 
 const date = (v: string) => {
   const iso = parseThaiDate(v);
-  if (!iso) throw new InvalidArgumentError('วันที่ เช่น 01/01/2568 หรือ 2025-01-01');
+  if (!iso) throw new InvalidArgumentError(cliMessages().cli.args.date);
   return iso;
 };
 const words = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);

@@ -1,18 +1,18 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Container } from '../container.ts';
 import type { Actor } from '../modules/auth/actor.ts';
-import { withContainer, year } from './support.ts';
+import { cliMessages, langOption, withContainer, year } from './support.ts';
 import { scope } from './corrections.commands.ts';
 
 const position = (v: string): number => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('ลำดับของลิงก์ เช่น 1 (ดูด้วยคำสั่ง evidence)');
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError(cliMessages().cli.args.position);
   return n;
 };
 
 type Where = { org: string; item: string; unit?: string; year?: number };
 const where = (cmd: Command) =>
-  cmd.requiredOption('--org <slug>', 'หน่วยงาน').requiredOption('--item <code>', 'รหัสข้อ เช่น O5').option('--unit <name>', 'หน่วยงานย่อย (เมื่อข้อนี้มีหลายหน่วยงาน)').option('--year <พ.ศ.>', 'รอบการประเมิน (ค่าเริ่มต้น: ล่าสุด)', year);
+  langOption(cmd).requiredOption('--org <slug>', 'หน่วยงาน').requiredOption('--item <code>', 'รหัสข้อ เช่น O5').option('--unit <name>', 'หน่วยงานย่อย (เมื่อข้อนี้มีหลายหน่วยงาน)').option('--year <พ.ศ.>', 'รอบการประเมิน (ค่าเริ่มต้น: ล่าสุด)', year);
 
 /** An item's evidence links: listed (numbered as the chat numbers them), relabelled, removed; audited. */
 export function registerEvidenceCommands(program: Command) {
@@ -22,7 +22,7 @@ export function registerEvidenceCommands(program: Command) {
       const a = await s.one(o.item, o.unit);
       const links = (await c.assignments.detail(s.actor, a.id)).evidence;
       links.forEach((e, i) => console.log(`${i + 1}. ${e.url}${e.label ? `\t${e.label}` : ''}`));
-      console.log(links.length ? `รวม ${links.length} ลิงก์ (${a.itemCode} ${a.unitName})` : `${a.itemCode} ${a.unitName} ยังไม่มีลิงก์หลักฐาน`);
+      console.log(cliMessages().cli.evidence.total(links.length, a.itemCode, a.unitName));
     });
   });
 
@@ -33,7 +33,7 @@ export function registerEvidenceCommands(program: Command) {
         const a = await s.one(o.item, o.unit);
         const link = await nth(c, s.actor, a.id, position(n));
         await c.assignments.removeEvidence(s.actor, a.id, link.id);
-        console.log(`ลบลิงก์หลักฐานลำดับที่ ${n} ของ ${a.itemCode} (${a.unitName}) แล้ว: ${link.url}`);
+        console.log(cliMessages().cli.evidence.removed(n, a.itemCode, a.unitName, link.url));
       });
     });
 
@@ -44,7 +44,7 @@ export function registerEvidenceCommands(program: Command) {
         const a = await s.one(o.item, o.unit);
         const link = await nth(c, s.actor, a.id, position(n));
         const after = await c.assignments.relabelEvidence(s.actor, a.id, link.id, label.join(' ') || null);
-        console.log(`ลิงก์ลำดับที่ ${n} ของ ${a.itemCode}: ${after.label ?? '(ไม่มีคำอธิบาย)'}`);
+        console.log(cliMessages().cli.evidence.labelled(n, a.itemCode, after.label));
       });
     });
 }
@@ -53,6 +53,6 @@ export function registerEvidenceCommands(program: Command) {
 async function nth(c: Container, actor: Actor, id: number, n: number) {
   const links = (await c.assignments.detail(actor, id)).evidence;
   const link = links[n - 1];
-  if (!link) throw new InvalidArgumentError(`ข้อนี้มีลิงก์หลักฐาน ${links.length} ลิงก์ ไม่มีลำดับที่ ${n}`);
+  if (!link) throw new InvalidArgumentError(cliMessages().cli.evidence.noSuch(links.length, n));
   return link;
 }

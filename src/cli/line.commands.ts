@@ -4,13 +4,11 @@ import { msg } from '../messages/index.ts';
 import { cliActor } from '../modules/auth/actor.ts';
 import { buildLinkSheet } from '../modules/line/linking/link-sheet.ts';
 import { createGroupCode, createLinkCode, unlinkOfficer } from '../modules/line/linking/linking.cli.ts';
-import { formatThaiDateTime } from '../shared/thai-date.ts';
-import { cliLang, days, langOption, withContainer } from './support.ts';
+import { cliLang, cliMessages, days, langOption, withContainer } from './support.ts';
 
 /** Linking LINE accounts and groups. */
 export function registerLineCommands(program: Command) {
-  program
-    .command('link-code')
+  langOption(program.command('link-code'))
     .description('one-time code an officer sends to the bot ("ผูกบัญชี <code>") to link their LINE account')
     .requiredOption('--org <slug>', 'organization')
     .requiredOption('--officer <name>', 'officer name as in the assignment sheet (honorific optional)')
@@ -19,7 +17,7 @@ export function registerLineCommands(program: Command) {
       await withContainer(async (c) => {
         const r = await createLinkCode(c, { orgSlug: o.org, officerName: o.officer, ttlDays: o.days });
         console.log(r.code);
-        console.error(`ให้ผู้ใช้ส่ง "ผูกบัญชี ${r.code}" ถึงบอทในแชต 1:1 ภายใน ${formatThaiDateTime(r.expiresAt)} (ใช้ได้ครั้งเดียว)`);
+        console.error(cliMessages().cli.line.linkCode(r.code, r.expiresAt));
       });
     });
 
@@ -44,20 +42,18 @@ export function registerLineCommands(program: Command) {
     });
   });
 
-  program
-    .command('unlink')
+  langOption(program.command('unlink'))
     .description("remove an officer's LINE link (e.g. a new phone, or to link the account to another organization)")
     .requiredOption('--org <slug>', 'organization')
     .requiredOption('--officer <name>', 'officer name')
     .action(async (o: { org: string; officer: string }) => {
       await withContainer(async (c) => {
         const r = await unlinkOfficer(c, { orgSlug: o.org, officerName: o.officer });
-        console.log(r.wasLinked ? `ยกเลิกการผูกบัญชี LINE ของ ${r.officerName} (${r.orgName}) แล้ว` : `${r.officerName} ยังไม่ได้ผูกบัญชี LINE`);
+        console.log(cliMessages().cli.line.unlinked(r.wasLinked, r.officerName, r.orgName));
       });
     });
 
-  program
-    .command('group-code')
+  langOption(program.command('group-code'))
     .description('one-time code typed in the working group\'s LINE group ("ลงทะเบียน <code>") to register it')
     .requiredOption('--org <slug>', 'organization')
     .option('--days <n>', 'valid for this many days', days, 7)
@@ -65,7 +61,7 @@ export function registerLineCommands(program: Command) {
       await withContainer(async (c) => {
         const r = await createGroupCode(c, { orgSlug: o.org, ttlDays: o.days });
         console.log(r.code);
-        console.error(`พิมพ์ "ลงทะเบียน ${r.code}" ในกลุ่ม LINE ของคณะทำงาน ภายใน ${formatThaiDateTime(r.expiresAt)}`);
+        console.error(cliMessages().cli.line.groupCode(r.code, r.expiresAt));
       });
     });
 }

@@ -4,7 +4,6 @@ import { cliActor } from '../modules/auth/actor.ts';
 import { DEMO_SLUG, loadDemo } from '../modules/demo/demo.usecases.ts';
 import { reachability } from '../modules/reminders/reminders.cli.ts';
 import { errors } from '../shared/errors.ts';
-import { formatThaiDateTime } from '../shared/thai-date.ts';
 import { MAX_ID } from '../shared/validate.ts';
 import { cliMessages, langOption, withContainer } from './support.ts';
 
@@ -71,20 +70,19 @@ export function registerOrgCommands(program: Command) {
       });
     });
 
-  token
-    .command('list')
+  langOption(token.command('list'))
     .description('the organization’s admin API tokens (ids and labels; a token itself is never stored)')
     .requiredOption('--org <slug>', 'organization')
     .action(async (o: { org: string }) => {
       await withContainer(async (c) => {
         const organization = await c.orgs.bySlug(o.org);
         const rows = await c.auth.listTokens(cliActor(organization.id));
-        for (const r of rows) console.log(`${r.id}\t${r.label}\tสร้าง ${formatThaiDateTime(r.createdAt)}\t${r.revokedAt ? `เพิกถอนแล้ว ${formatThaiDateTime(r.revokedAt)}` : 'ใช้งานได้'}`);
-        console.log(`รวม ${rows.length} โทเค็น (ใช้งานได้ ${rows.filter((r) => !r.revokedAt).length})`);
+        const m = cliMessages().cli.tokens;
+        for (const r of rows) console.log(m.line(r.id, r.label, r.createdAt, r.revokedAt));
+        console.log(m.total(rows.length, rows.filter((r) => !r.revokedAt).length));
       });
     });
-  token
-    .command('revoke <id>')
+  langOption(token.command('revoke <id>'))
     .description('revoke an admin API token at once (audited)')
     .requiredOption('--org <slug>', 'organization')
     .action(async (id: string, o: { org: string }) => {
@@ -93,7 +91,7 @@ export function registerOrgCommands(program: Command) {
         const n = Number(id);
         if (!Number.isInteger(n) || n < 1 || n > MAX_ID) throw errors.notFound('token', id);
         const r = await c.auth.revokeToken(cliActor(organization.id), n, c.clock.now());
-        console.log(`เพิกถอนโทเค็น ${r.id} (${r.label}) ของ ${organization.slug} แล้ว: ใช้เรียก API ไม่ได้อีก`);
+        console.log(cliMessages().cli.tokens.revoked(r.id, r.label, organization.slug));
       });
     });
 

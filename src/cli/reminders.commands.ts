@@ -2,14 +2,13 @@ import type { Command } from 'commander';
 import { cliActor } from '../modules/auth/actor.ts';
 import { formatRunResult, reachability, runReminders, runSummary } from '../modules/reminders/reminders.cli.ts';
 import { errors } from '../shared/errors.ts';
-import { formatThaiDate } from '../shared/thai-date.ts';
 import type { ReminderPolicy } from '../modules/reminders/policy.ts';
+import type { Messages } from '../messages/index.ts';
 import { cliMessages, isoNow, langOption, list, withContainer, year } from './support.ts';
 
 /** Reminder policy, holidays, and running reminders or summaries as of a given time. */
 export function registerReminderCommands(program: Command) {
-  program
-    .command('policy')
+  langOption(program.command('policy'))
     .description("show the organization's reminder policy in force, or set it (or one year's, with --year; replaces earlier overrides of that scope)")
     .requiredOption('--org <slug>', 'organization')
     .option('--year <พ.ศ.>', 'only for this fiscal year', year)
@@ -32,45 +31,44 @@ export function registerReminderCommands(program: Command) {
         const actor = cliActor(organization.id);
         // Nothing to change: the policy in force is shown (configuration ⊕ the organization's and the year's overrides).
         if (Object.keys(policy).length > 0) await c.reminders.setPolicy(actor, cycle?.id ?? null, policy);
-        console.log(`${Object.keys(policy).length ? 'บันทึกแล้ว: ' : ''}นโยบายการเตือนที่ใช้อยู่ของ ${organization.slug}${o.year ? ` ปี ${o.year}` : ''}`);
-        console.log(policyLines(await c.reminders.policyOf(actor, cycle?.id ?? null)));
+        const m = cliMessages().cli.reminders;
+        console.log(m.policyTitle(Object.keys(policy).length > 0, organization.slug, o.year));
+        console.log(policyLines(m, await c.reminders.policyOf(actor, cycle?.id ?? null)));
       });
     });
 
-  program
-    .command('holiday <date> [name...]')
+  langOption(program.command('holiday <date> [name...]'))
     .description('a day without reminders or summaries for this organization, e.g. 13/04/2568 สงกรานต์')
     .requiredOption('--org <slug>', 'organization')
     .action(async (date: string, name: string[], o: { org: string }) => {
       await withContainer(async (c) => {
         const organization = await c.orgs.bySlug(o.org);
         const row = await c.reminders.addHoliday(cliActor(organization.id), date, name.join(' '));
-        console.log(`เพิ่มวันหยุด ${formatThaiDate(row.date, 'long')}${row.name !== row.date ? ` (${row.name})` : ''} ของ ${organization.slug} แล้ว: วันนั้นไม่มีการเตือนและสรุป`);
+        console.log(cliMessages().cli.reminders.holidayAdded(row.date, row.name !== row.date ? row.name : undefined, organization.slug));
       });
     });
 
-  program
-    .command('holidays')
+  langOption(program.command('holidays'))
     .description('the holidays without reminders or summaries: the organization’s and every organization’s')
     .requiredOption('--org <slug>', 'organization')
     .action(async (o: { org: string }) => {
       await withContainer(async (c) => {
         const organization = await c.orgs.bySlug(o.org);
         const rows = await c.reminders.holidays(cliActor(organization.id));
-        for (const r of rows) console.log(`${formatThaiDate(r.date, 'long')}\t${r.name && r.name !== r.date ? r.name : '-'}${r.everyone ? '\t(ทุกหน่วยงาน)' : ''}`);
-        console.log(`รวม ${rows.length} วัน`);
+        const m = cliMessages().cli.reminders;
+        for (const r of rows) console.log(m.holidayLine(r.date, r.name && r.name !== r.date ? r.name : undefined, Boolean(r.everyone)));
+        console.log(m.holidayTotal(rows.length));
       });
     });
 
-  program
-    .command('holiday-remove <date>')
+  langOption(program.command('holiday-remove <date>'))
     .description('remove one of the organization’s holidays, e.g. 13/04/2568')
     .requiredOption('--org <slug>', 'organization')
     .action(async (date: string, o: { org: string }) => {
       await withContainer(async (c) => {
         const organization = await c.orgs.bySlug(o.org);
         const r = await c.reminders.removeHoliday(cliActor(organization.id), date);
-        console.log(`ลบวันหยุด ${formatThaiDate(r.date, 'long')} (${r.name}) ของ ${organization.slug} แล้ว`);
+        console.log(cliMessages().cli.reminders.holidayRemoved(r.date, r.name, organization.slug));
       });
     });
 
@@ -91,16 +89,14 @@ export function registerReminderCommands(program: Command) {
   }
 }
 
-const WEEKDAYS = ['', 'จันทร์', 'อังคาร', 'พุธ', 'พฤหัสบดี', 'ศุกร์', 'เสาร์', 'อาทิตย์'];
-
 /** The policy as a person reads it (not JSON). */
-function policyLines(p: ReminderPolicy): string {
+function policyLines(m: Messages['cli']['reminders'], p: ReminderPolicy): string {
   return [
-    `  เตือนก่อนกำหนดส่ง: ${p.offsets.map((d) => (d === 0 ? 'วันครบกำหนด' : `${d} วัน`)).join(', ')}`,
-    `  เตือนเมื่อเกินกำหนด: ทุกวันทำการ ไม่เกิน ${p.overdueRepeatCap} วัน`,
-    `  แจ้งผู้กำกับติดตามเมื่อเกินกำหนด ${p.escalationAfterDays} วันทำการ`,
-    `  ช่วงเวลาส่ง: ${p.window.start}–${p.window.end} น. (เวลาไทย)`,
-    `  วันทำการ: ${p.workdays.map((d) => WEEKDAYS[d]).join(' ')}`,
-    `  สรุปรายวัน: ${p.summaryTime} น.`,
+    m.offsets(p.offsets.map((d) => (d === 0 ? m.onDueDay : m.daysBefore(d))).join(', ')),
+    m.overdue(p.overdueRepeatCap),
+    m.escalation(p.escalationAfterDays),
+    m.window(p.window.start, p.window.end),
+    m.workdays(p.workdays.map((d) => m.weekdays[d]).join(' ')),
+    m.summaryTime(p.summaryTime),
   ].join('\n');
 }

@@ -3,10 +3,10 @@ import { extname } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { msg, type Lang } from '../messages/index.ts';
 import { cliActor } from '../modules/auth/actor.ts';
-import { withContainer, year } from './support.ts';
+import { cliMessages, withContainer, year } from './support.ts';
 
 export const lang = (v: string): Lang => {
-  if (v !== 'th' && v !== 'en') throw new InvalidArgumentError('th หรือ en');
+  if (v !== 'th' && v !== 'en') throw new InvalidArgumentError(cliMessages().cli.args.lang);
   return v;
 };
 
@@ -14,13 +14,13 @@ export const lang = (v: string): Lang => {
 const sheetFormat = (file: string) => {
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx' || ext === '.csv') return ext.slice(1) as 'xlsx' | 'csv';
-  throw new InvalidArgumentError('ชื่อไฟล์ต้องลงท้ายด้วย .xlsx หรือ .csv');
+  throw new InvalidArgumentError(cliMessages().cli.args.sheetFile);
 };
 
 const chartFormat = (file: string) => {
   const ext = extname(file).toLowerCase();
   if (ext === '.png' || ext === '.svg') return ext.slice(1) as 'png' | 'svg';
-  throw new InvalidArgumentError('ชื่อไฟล์ต้องลงท้ายด้วย .png หรือ .svg');
+  throw new InvalidArgumentError(cliMessages().cli.args.chartFile);
 };
 
 /** export itas | status | chart: what the working group hands in (issue 11). */

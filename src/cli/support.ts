@@ -37,13 +37,13 @@ export const langOption = (cmd: Command): Command => cmd.option('--lang <th|en>'
 
 export const year = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 2500 || n > 2700) throw new InvalidArgumentError('ปีงบประมาณ พ.ศ. เช่น 2568');
+  if (!Number.isInteger(n) || n < 2500 || n > 2700) throw new InvalidArgumentError(cliMessages().cli.args.year);
   return n;
 };
 
 export const days = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 30) throw new InvalidArgumentError('จำนวนวันเต็ม 1–30');
+  if (!Number.isInteger(n) || n < 1 || n > 30) throw new InvalidArgumentError(cliMessages().cli.args.days);
   return n;
 };
 
@@ -57,7 +57,7 @@ export const isoNow = (v: string) => {
 
 /** `--lang th|en` on a command: Thai unless English is asked for. */
 export const lang = (v: string): Lang => {
-  if (v !== 'th' && v !== 'en') throw new InvalidArgumentError('th หรือ en');
+  if (v !== 'th' && v !== 'en') throw new InvalidArgumentError(cliMessages().cli.args.lang);
   return v;
 };
 
@@ -78,7 +78,7 @@ export function reportCliError(e: unknown, l: Lang = cliLang()): number {
   if (isAppError(e)) {
     console.error(msg(l).errors[e.code](e.params));
     const rows = e.params.rowErrors as Array<{ row: number; column: string; reason: string }> | undefined;
-    for (const r of rows ?? []) console.error(l === 'en' ? `  row ${r.row} column ${r.column}: ${r.reason}` : `  แถว ${r.row} คอลัมน์ ${r.column}: ${r.reason}`);
+    for (const r of rows ?? []) console.error(msg(l).cli.args.rowError(r.row, r.column, r.reason));
     // Near-duplicates: the pairs, each with the alias command that settles it.
     const pairs = e.params.pairs as Array<{ kind: string; a: { name: string }; b: { name: string }; suggestion: { alias: string; to: string } }> | undefined;
     for (const p of pairs ?? []) console.error(`  ${p.kind} "${p.a.name}" ≈ "${p.b.name}": ${p.kind} alias "${p.suggestion.alias}" --to "${p.suggestion.to}"`);

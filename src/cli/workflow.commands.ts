@@ -1,10 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { msg } from '../messages/index.ts';
 import { cliActor } from '../modules/auth/actor.ts';
-import { withContainer } from './support.ts';
+import { cliMessages, withContainer } from './support.ts';
 
 const steps = (v: string) => {
-  if (v !== '1' && v !== '2') throw new InvalidArgumentError('1 (ตรวจขั้นเดียว) หรือ 2 (ตรวจสองขั้น)');
+  if (v !== '1' && v !== '2') throw new InvalidArgumentError(cliMessages().cli.args.steps);
   return Number(v) as 1 | 2;
 };
 

@@ -62,3 +62,30 @@ describe('the admin corrects from the CLI, in Thai', () => {
     expect((await cli('evidence', '--org', 'fixcli', '--item', 'O1')).stdout).toContain('ยังไม่มีลิงก์หลักฐาน');
   }, 360_000);
 });
+
+describe('the corrections speak English with --lang en, Thai without it', () => {
+  const THAI = /[\u0E00-\u0E7F]/;
+  it('officers, due, holidays and policy print English lines with --lang en and the same Thai lines without it', async () => {
+    const due = await cli('due', '31/05/2568', '--org', 'fixcli', '--item', 'O2', '--lang', 'en');
+    expect(due.stdout.trim()).toMatch(/^due date set to 2025-05-31: [1-9]\d* of [1-9]\d* item\(s\) changed$/);
+    expect((await cli('due', '30/06/2568', '--org', 'fixcli', '--item', 'O2')).stdout).toMatch(/^เปลี่ยนกำหนดส่งเป็น 30 มิถุนายน 2568 แล้ว [1-9]\d* จาก [1-9]\d* รายการ$/m);
+
+    const officers = (await cli('officers', '--org', 'fixcli', '--lang', 'en')).stdout.trim().split('\n');
+    expect(officers.at(-1)).toMatch(/^\d+ officer\(s\) in all, 0 linked to LINE$/);
+    expect(officers.find((l) => l.startsWith('นายสมชาย ตัวอย่าง'))).toMatch(/ · LINE not linked$/);
+    expect((await cli('officers', '--org', 'fixcli')).stdout).toMatch(/รวม \d+ คน, ผูกบัญชี LINE แล้ว 0 คน/);
+
+    await cli('holiday', '05/05/2568', '--org', 'fixcli');
+    const holidays = (await cli('holidays', '--org', 'fixcli', '--lang', 'en')).stdout.trim().split('\n');
+    expect(holidays).toContain('2025-05-05\t-');
+    expect(holidays.at(-1)).toMatch(/^\d+ day\(s\) in all$/);
+    expect((await cli('holidays', '--org', 'fixcli')).stdout).toContain('5 พฤษภาคม 2568\t-');
+
+    const policy = await cli('policy', '--org', 'fixcli', '--lang', 'en');
+    expect(policy.stdout).toContain('reminder policy in force for fixcli');
+    expect(policy.stdout).toMatch(/send window: \d\d:\d\d–\d\d:\d\d \(Asia\/Bangkok\)/);
+    expect(policy.stdout).not.toMatch(THAI);
+    expect(holidays.join('\n')).not.toMatch(THAI);
+    expect(due.stdout + due.stderr).not.toMatch(THAI);
+  }, 360_000);
+});
