@@ -21,10 +21,16 @@ export function inputIssues(e: z.ZodError): InputIssue[] {
   return e.issues.map((i) => (i.message.startsWith(MARK) ? { path: i.path.join('.'), ...JSON.parse(i.message.slice(MARK.length)) } : { path: i.path.join('.'), code: i.code, message: i.message }));
 }
 
+/** Parses with a zod schema; the issues keep their code and limits for messages/validation.*.ts to word. */
+export function checkInput<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; issues: InputIssue[] } {
+  const r = schema.safeParse(input, { error: keepDetails });
+  return r.success ? { ok: true, data: r.data } : { ok: false, issues: inputIssues(r.error) };
+}
+
 /** Parses input with a zod schema or throws VALIDATION_FAILED naming each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input, { error: keepDetails });
-  if (!r.success) throw errors.validation(inputIssues(r.error));
+  const r = checkInput(schema, input);
+  if (!r.ok) throw errors.validation(r.issues);
   return r.data;
 }
 

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { msg } from '../../src/messages/index.ts';
 import { isAppError } from '../../src/shared/errors.ts';
 import { parseInput } from '../../src/shared/validate.ts';
+import { parseCatalogFile } from '../../src/modules/catalog/catalog.parse.ts';
+import { readBuiltInCatalogs } from '../../src/modules/catalog/catalog.data.ts';
 import { api, PREPARER, startLiff, type LiffContext } from '../liff/helpers.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { seedOrg } from '../helpers/seed.ts';
@@ -85,5 +87,17 @@ describe('over HTTP', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('ข้อมูลไม่ถูกต้อง: filter: ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: ' + res.json().error.details[0].values.join(', '));
     expect(res.json().error.message).not.toMatch(ZOD_ENGLISH);
+  });
+  it('a catalog JSON file of the wrong shape is explained in Thai, field by field', async () => {
+    const base = readBuiltInCatalogs().find((c) => c.year === 2568)!;
+    const broken = { ...base, items: base.items.map((it, i) => (i === 0 ? { ...it, code: 7, title: undefined } : it)) };
+    const r = await parseCatalogFile('catalog.json', new TextEncoder().encode(JSON.stringify(broken)), { year: 2568, maxRows: 1_000 });
+    expect(r.file).toBeNull();
+    expect(r.errors.length).toBeGreaterThan(0);
+    for (const e of r.errors) {
+      expect(e.reason).toMatch(/^JSON ไม่ตรงรูปแบบบัญชีรายการที่ items\.0\./);
+      expect(e.reason).not.toMatch(ZOD_ENGLISH);
+    }
+    expect(r.errors.map((e) => e.reason)).toContain('JSON ไม่ตรงรูปแบบบัญชีรายการที่ items.0.title: ต้องระบุ');
   });
 });

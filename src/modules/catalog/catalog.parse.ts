@@ -1,5 +1,6 @@
 import { messages } from '../../messages/index.ts';
 import type { ImportRowError } from '../../shared/errors.ts';
+import { checkInput } from '../../shared/validate.ts';
 import { decodeText } from '../import/sheet/decode.ts';
 import { readWorkbook } from '../import/sheet/grid.ts';
 import { catalogContentSchema, contentHash } from './catalog.content.ts';
@@ -8,6 +9,7 @@ import { CATALOG_HEADERS, parseCatalogRows } from './catalog.sheet.ts';
 import { sortSubs, validateContent } from './catalog.validate.ts';
 
 const t = messages.th.catalog.errors;
+const issue = messages.th.issue;
 export type ParsedCatalog = { file: CatalogFile | null; errors: ImportRowError[] };
 
 /**
@@ -32,9 +34,10 @@ function fromJson(bytes: Uint8Array, year: number, source: string): ParsedCatalo
   } catch {
     return fail(t.notJson);
   }
-  const parsed = catalogContentSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { file: null, errors: parsed.error.issues.slice(0, 50).map((i) => ({ row: 1, column: i.path.join('.'), reason: t.jsonShape(i.path.join('.'), i.message) })) };
+  // zod's English is replaced by the Thai wording of each issue (messages/validation.th.ts).
+  const parsed = checkInput(catalogContentSchema, raw);
+  if (!parsed.ok) {
+    return { file: null, errors: parsed.issues.slice(0, 50).map((i) => ({ row: 1, column: i.path, reason: t.jsonShape(i.path, issue(i)) })) };
   }
   if (parsed.data.year !== year) return fail(t.yearMismatch(parsed.data.year, year));
   const content = sortSubs({ ...parsed.data, source: parsed.data.source || source });
