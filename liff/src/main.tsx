@@ -7,7 +7,6 @@ import { App, preloadScreen } from './app.tsx';
 import { messagesFor, pickLang } from './messages.ts';
 import { parseRoute } from './router.ts';
 import { boot } from './session.ts';
-import { warmDateFormats } from './thai-date.ts';
 import { AppContext, Panel } from './ui.tsx';
 
 // User Timing marks (ita:*): where a page load's time goes, read by npm run bench:liff and
@@ -22,7 +21,6 @@ const show = (vnode: ComponentChild) => {
 // Like LINE's liff-playground: nothing renders until liff.init() has resolved (the deep link
 // is only in place then). Every outcome renders something: the app, or a page saying what to do.
 const booting = boot(); // runs up to liff.init's first wait (the SDK's or the mock's loading)
-warmDateFormats(pickLang(navigator.language, new URLSearchParams(location.search).get('lang')));
 booting.then(
   (b) => {
     document.documentElement.lang = b.kind === 'ready' ? b.session.lang : b.lang;
