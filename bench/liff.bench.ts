@@ -77,7 +77,7 @@ try {
       page.on('requestfinished', (r) => {
         if (!new URL(r.url()).pathname.startsWith('/liff')) return;
         urls.push(r.url());
-        if (i === 0 && !/\/dist-[^/]*\.js$/.test(r.url())) wire.push(r.sizes().then((z) => z.responseBodySize));
+        if (i === 0 && !/\/liff-mock-[^/]*\.js$/.test(r.url())) wire.push(r.sizes().then((z) => z.responseBodySize));
       });
       const cdp = await watchList(page, 40);
       await page.goto(`${base}/liff/?mock=1&as=${lister}`);
@@ -94,9 +94,9 @@ try {
     await browser.close();
   }
 
-  const assets = assetSizes(dist, fetched).filter((a) => !/^dist-/.test(a.file)); // the mock chunk: offline only
+  const assets = assetSizes(dist, fetched).filter((a) => !/^liff-mock-/.test(a.file)); // the mock chunk: offline only
   // The screens other than My items are chunks fetched when first opened: counted in the budgets too.
-  const later = assetSizes(dist, readdirSync(`${dist}assets`).filter((f) => f.endsWith('.js') && !/^dist-/.test(f))
+  const later = assetSizes(dist, readdirSync(`${dist}assets`).filter((f) => f.endsWith('.js') && !/^liff-mock-/.test(f))
     .map((f) => `${base}/liff/assets/${f}`).filter((u) => !fetched.includes(u)));
   const sum = (list: typeof assets, k: (a: (typeof assets)[number]) => boolean) => list.filter(k).reduce((n, a) => n + a.gzip, 0);
   const own = sum(assets, (a) => a.kind === 'page-js');

@@ -40,8 +40,8 @@ export async function phasesOf(page: Page, cdp: CDPSession): Promise<Phases> {
       start: Math.min(...rs.map((r) => r.startTime)),
       end: Math.max(...rs.map((r) => r.responseEnd)),
     });
-    const js = span(pick(/\.js$/).filter((r) => !/\/dist-/.test(r.name)));
-    const mock = pick(/\/dist-[^/]*\.js$/)[0];
+    const js = span(pick(/\.js$/).filter((r) => !/\/liff-mock-/.test(r.name)));
+    const mock = pick(/\/liff-mock-[^/]*\.js$/)[0];
     const css = span(pick(/\.css$/));
     const fonts = pick(/\.woff2?$/);
     const me = pick(/\/api\/liff\/v1\/me$/)[0];

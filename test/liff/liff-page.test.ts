@@ -9,6 +9,8 @@ import { liffHelmetOptions } from '../../src/modules/liff-api/liff.csp.ts';
 import { liffPageRoutes } from '../../src/modules/liff-api/liff.page.ts';
 import { precompressAssets } from '../../scripts/liff-build.ts';
 
+// As liff/vite.config.ts (offlinePreload) writes it: the offline-only mock chunk's preload, commented out.
+const MOCK_PRELOAD = '<!--ita-offline <link rel="modulepreload" crossorigin href="/liff/assets/liff-mock-m0ck.js"> -->';
 const PAGE_JS = `console.log(${JSON.stringify('หน้าเว็บ '.repeat(200))})`;
 
 /** The page server over a small built page, as `vite build` lays it out (index.html + hashed assets). */
@@ -17,7 +19,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'liff-dist-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="th"><head><meta name="ita-liff-id" content=""><meta name="ita-offline" content=""><script type="module" src="/liff/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>');
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="th"><head><meta name="ita-liff-id" content=""><meta name="ita-offline" content=""><script type="module" src="/liff/assets/index-abc123.js"></script>${MOCK_PRELOAD}</head><body><div id="app"></div></body></html>`);
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), PAGE_JS);
   precompressAssets(join(dir, 'assets'));
   app = Fastify();
@@ -41,7 +43,18 @@ describe('serving the LIFF page under /liff/', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.body).toContain('<meta name="ita-liff-id" content="2000000001-&quot;quoted&quot;">');
       expect(res.body).toContain('<meta name="ita-offline" content="false">');
+      expect(res.body).not.toContain('liff-mock');
     }
+  });
+
+  it('offline, preloads the @line/liff-mock chunk the page then always runs on; with LINE credentials never', async () => {
+    const offline = Fastify();
+    await liffPageRoutes(offline, { offline: true, distDir: `${dir}/` });
+    const res = await offline.inject({ url: '/liff/items/3?mock=1' });
+    expect(res.body).toContain('<meta name="ita-offline" content="true">');
+    expect(res.body).toContain('<link rel="modulepreload" crossorigin href="/liff/assets/liff-mock-m0ck.js"></head>');
+    expect(res.body).not.toContain('<!--');
+    await offline.close();
   });
 
   it('serves hashed assets for a year, and a missing asset is a 404, not the page', async () => {

@@ -24,7 +24,10 @@ export async function liffPageRoutes(app: FastifyInstance, d: Deps) {
     if (page === null && existsSync(`${dist}index.html`)) {
       page = readFileSync(`${dist}index.html`, 'utf8')
         .replace(/(<meta\s+name="ita-liff-id"\s+content=")[^"]*(")/, `$1${escapeAttr(d.liffId ?? '')}$2`)
-        .replace(/(<meta\s+name="ita-offline"\s+content=")[^"]*(")/, `$1${d.offline}$2`);
+        .replace(/(<meta\s+name="ita-offline"\s+content=")[^"]*(")/, `$1${d.offline}$2`)
+        // Offline the page runs on @line/liff-mock: its chunk is preloaded with the other scripts
+        // (liff/vite.config.ts, offlinePreload). With LINE credentials it is never fetched.
+        .replace(/<!--ita-offline (<link [^>]*>) -->/g, d.offline ? '$1' : '');
     }
     return page;
   };
