@@ -47,12 +47,14 @@ booting.then(
     document.title = m.appTitle;
     const api = createApi({ token: session.token, lang: session.lang });
     // Ask for the first screen's data now, before rendering: a component's effects run only
-    // after the next frame, and /me and the screen's data are each a round trip. The screen's
-    // own data first (it is what the user came for), then /me (top bar and counts).
+    // after the next frame. My items comes with /me (top bar and counts) in one request; other
+    // screens' data first (it is what the user came for), then /me.
     const route = parseRoute(location);
-    if (route.name === 'items') api.prime.items(route.filter);
-    if (route.name === 'item') api.prime.item(route.id);
-    api.prime.me();
+    if (route.name === 'items') api.prime.listAndMe(route.filter);
+    else {
+      if (route.name === 'item') api.prime.item(route.id);
+      api.prime.me();
+    }
     preloadScreen(route);
     show(
       <AppContext.Provider value={{ api, m, lang: session.lang, session }}>

@@ -33,6 +33,16 @@ describe('my items', () => {
     expect((await get(PREPARER, '/me')).json().counts).toMatchObject({ pending: 3, overdue: 1, review: 0, all: 3, supervised: 0 });
   });
 
+  it('answers the list with /me\'s answer in one request when asked (include=me), and without it otherwise', async () => {
+    const both = (await get(PREPARER, '/items?filter=pending&include=me')).json();
+    const alone = (await get(PREPARER, '/items?filter=pending')).json();
+    expect(both.me).toEqual((await get(PREPARER, '/me')).json());
+    expect(both.me.counts).toMatchObject({ pending: 3, overdue: 1 });
+    expect({ ...both, me: undefined }).toEqual({ ...alone, me: undefined });
+    expect(alone).not.toHaveProperty('me');
+    expect((await get(PREPARER, '/items?include=everything')).statusCode).toBe(400);
+  });
+
   it('refuses an unknown filter with a Thai validation message', async () => {
     const res = await get(PREPARER, '/items?filter=everything');
     expect(res.statusCode).toBe(400);

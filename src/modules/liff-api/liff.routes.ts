@@ -9,7 +9,8 @@ import { WORKFLOW_ACTIONS } from '../assignments/workflow.ts';
 import type { LiffAuth } from './liff.auth.ts';
 import { LIST_FILTERS, type LiffService } from './liff.usecases.ts';
 
-const itemsQuery = z.object({ filter: z.enum(LIST_FILTERS).default('pending') });
+// include=me: /me's answer too, from the same read (the page's first screen in one round trip).
+const itemsQuery = z.object({ filter: z.enum(LIST_FILTERS).default('pending'), include: z.enum(['me']).optional() });
 const evidenceParams = z.object({ id: idParam, evidenceId: idParam });
 const ticksBody = z.object({ ticked: z.array(z.number().int().min(0).max(999)).max(1000) });
 const evidenceBody = z.object({ url: z.string().min(1).max(8192), label: z.string().max(300).nullish() });
@@ -53,7 +54,8 @@ export async function liffApiRoutes(app: FastifyInstance, d: Deps) {
 
     api.get('/items', async (req) => {
       const s = await session(req);
-      return d.liff.items(s, parseInput(itemsQuery, req.query).filter, lang(req));
+      const q = parseInput(itemsQuery, req.query);
+      return d.liff.items(s, q.filter, lang(req), q.include === 'me');
     });
 
     api.get('/items/:id', async (req) => {

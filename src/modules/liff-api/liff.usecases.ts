@@ -56,7 +56,8 @@ export function createLiffService(d: Deps) {
     return { cycle, entries };
   }
 
-  type Entry = Awaited<ReturnType<typeof mine>>['entries'][number];
+  type Mine = Awaited<ReturnType<typeof mine>>;
+  type Entry = Mine['entries'][number];
   const preparing = (e: Entry) => e.myRoles.includes('preparer') && PREPARER_OPEN_STATUSES.includes(e.row.status);
   const awaitingMe = (e: Entry) => inReview(e.row.status) && e.actions.length > 0;
   const matches: Record<ListFilter, (e: Entry, day: string) => boolean> = {
@@ -66,6 +67,23 @@ export function createLiffService(d: Deps) {
     all: () => true,
     supervised: (e) => e.myRoles.includes('supervisor') || e.myRoles.includes('certifier'),
   };
+
+  /** Who I am, my roles and each list's count: GET /me, from mine()'s entries. */
+  async function meOf(s: LiffSession, cycle: Mine['cycle'], entries: Entry[]) {
+    const day = today();
+    const counts = Object.fromEntries(LIST_FILTERS.map((f) => [f, entries.filter((e) => matches[f](e, day)).length])) as Record<ListFilter, number>;
+    const roles = new Set(entries.flatMap((e) => e.myRoles));
+    const unit = s.officer.unitId ? await d.orgRepo.unit(s.org.id, s.officer.unitId) : undefined;
+    return {
+      officer: { id: s.officer.id, name: s.officer.name, position: s.officer.position, unit: unit ? { id: unit.id, name: unit.name } : null },
+      organization: { id: s.org.id, slug: s.org.slug, name: s.org.name },
+      roles: { preparer: roles.has('preparer'), supervisor: roles.has('supervisor'), certifier: roles.has('certifier'), admin: can(s.actor, 'overview', { orgId: s.org.id }) },
+      cycle: cycle ? { year: cycle.year, catalogYear: cycle.catalogYear } : null,
+      counts,
+      today: day,
+    };
+  }
+  type Me = Awaited<ReturnType<typeof meOf>>;
 
   async function detail(s: LiffSession, id: number, lang: Lang): Promise<ItemDetail> {
     const m = msg(lang);
@@ -105,32 +123,22 @@ export function createLiffService(d: Deps) {
   return {
     async me(s: LiffSession) {
       const { cycle, entries } = await mine(s);
-      const day = today();
-      const counts = Object.fromEntries(LIST_FILTERS.map((f) => [f, entries.filter((e) => matches[f](e, day)).length])) as Record<ListFilter, number>;
-      const roles = new Set(entries.flatMap((e) => e.myRoles));
-      const unit = s.officer.unitId ? await d.orgRepo.unit(s.org.id, s.officer.unitId) : undefined;
-      return {
-        officer: { id: s.officer.id, name: s.officer.name, position: s.officer.position, unit: unit ? { id: unit.id, name: unit.name } : null },
-        organization: { id: s.org.id, slug: s.org.slug, name: s.org.name },
-        roles: { preparer: roles.has('preparer'), supervisor: roles.has('supervisor'), certifier: roles.has('certifier'), admin: can(s.actor, 'overview', { orgId: s.org.id }) },
-        cycle: cycle ? { year: cycle.year, catalogYear: cycle.catalogYear } : null,
-        counts,
-        today: day,
-      };
+      return meOf(s, cycle, entries);
     },
 
-    async items(s: LiffSession, filter: ListFilter, lang: Lang): Promise<{ filter: ListFilter; today: string; items: ListEntry[] }> {
-      const { entries } = await mine(s);
+    /** The list; with `withMe`, also /me's answer, from the same read (the first screen's one round trip). */
+    async items(s: LiffSession, filter: ListFilter, lang: Lang, withMe = false): Promise<{ filter: ListFilter; today: string; items: ListEntry[]; me?: Me }> {
+      const { cycle, entries } = await mine(s);
       const day = today();
       const picked = entries.filter((e) => matches[filter](e, day));
-      const progress = await d.assignments.progress(s.actor, picked.map((e) => e.row.id));
+      const [progress, me] = await Promise.all([d.assignments.progress(s.actor, picked.map((e) => e.row.id)), withMe ? meOf(s, cycle, entries) : undefined]);
       const m = msg(lang);
       const items = picked
         .map((e) => listEntry(m, day, { ...e, progress: progress.get(e.row.id) }))
         // Waiting for me first, then overdue (most first), then by due date and item number.
         .sort((a, b) => Number(b.awaitingMe) - Number(a.awaitingMe) || (b.overdueDays ?? 0) - (a.overdueDays ?? 0)
           || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.itemNumber - b.itemNumber || a.unit.name.localeCompare(b.unit.name));
-      return { filter, today: day, items };
+      return me ? { filter, today: day, items, me } : { filter, today: day, items };
     },
 
     item: (s: LiffSession, id: number, lang: Lang) => detail(s, id, lang),
