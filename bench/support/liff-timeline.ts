@@ -44,7 +44,6 @@ export async function phasesOf(page: Page, cdp: CDPSession): Promise<Phases> {
     const mock = pick(/\/liff-mock-[^/]*\.js$/)[0];
     const css = span(pick(/\.css$/));
     const fonts = pick(/\.woff2?$/);
-    const me = pick(/\/api\/liff\/v1\/me$/)[0];
     const items = pick(/\/api\/liff\/v1\/items$/)[0];
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
     return {
@@ -57,8 +56,7 @@ export async function phasesOf(page: Page, cdp: CDPSession): Promise<Phases> {
       'mock chunk fetched': mock?.responseEnd ?? NaN,
       'liff.init resolved': mark('ita:liff-ready'),
       'app rendered (1st)': mark('ita:app'),
-      '/me start': me?.startTime ?? NaN,
-      '/me end': me?.responseEnd ?? NaN,
+      // My items asks for the list with /me in one request (include=me).
       '/items start': items?.startTime ?? NaN,
       '/items end': items?.responseEnd ?? NaN,
       'fonts fetched': fonts.length ? Math.max(...fonts.map((f) => f.responseEnd)) : NaN,
