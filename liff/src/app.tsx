@@ -30,9 +30,10 @@ export function App() {
   const me = useLoad(() => api.me(), route.name === 'items' ? `items:${visits}` : 'other');
 
   // Who I am and the screen's own data are asked for side by side (not one after the other);
-  // a failed /me (not linked, session expired) replaces the whole page.
+  // a failed /me (not linked, session expired) replaces the whole page. On My items, whose list
+  // came in the same request, that is the list's failure too: trying again is the way on.
   if (me.state === 'error' && !me.data) {
-    return <div class="page" onClick={linkClick}><Problem error={me.error} onRetry={me.reload} /></div>;
+    return <div class="page" onClick={linkClick}><Problem error={me.error} onRetry={me.reload} atList={route.name === 'items'} /></div>;
   }
   return (
     <div class="page" onClick={linkClick}>
