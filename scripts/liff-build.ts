@@ -24,7 +24,10 @@ export function liffIsStale(): boolean {
 
 export function buildLiff(): void {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', liff, '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  // Always a production build: a build started from the tests (vitest sets NODE_ENV=test) would
+  // otherwise get development JSX (jsxDEV with every source path), ~20% larger and slower.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync(process.execPath, [vite, 'build', liff, '--logLevel', 'warn'], { stdio: 'inherit', cwd: root, env });
   if (r.status !== 0) throw new Error(`building the LIFF page failed (exit ${r.status})`);
   precompressAssets();
 }
