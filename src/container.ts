@@ -23,6 +23,8 @@ import { createOfflineGateway, createOnlineGateway, type LineGateway } from './m
 import { createLiffAuth } from './modules/liff-api/liff.auth.ts';
 import { createLiffService } from './modules/liff-api/liff.usecases.ts';
 import { createLineBot } from './modules/line/line.module.ts';
+import { createBatchMemo } from './modules/line/webhook/batch-memo.ts';
+import { forgettingAssignmentWrites, sharedAssignmentReads } from './modules/line/webhook/batch-reads.ts';
 import { createNotifier } from './modules/notifications/notifier.ts';
 import { forgetSimulatedIds } from './modules/line/linking/simulated-ids.ts';
 import { createOfficersRepository } from './modules/org/officers.repository.ts';
@@ -69,8 +71,11 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   const onChanged = createNotifier({ db, config });
   const orgDomains = async (orgId: number) => (await orgRepo.byId(orgId))?.websiteDomains ?? [];
   const auditRepo = createAuditRepository(db);
+  // Reads shared by the events of one inbox batch (assignments here, the sender's officer, group
+  // and cycle in the LINE bot), made once per batch; outside a batch, every time (batch-reads.ts).
+  const batchMemo = createBatchMemo();
   const assignmentsRepo = createAssignmentsRepository(db);
-  const assignments = createAssignmentsService({ db, repo: assignmentsRepo, audit, auditRepo, clock, orgDomains, onChanged });
+  const assignments = forgettingAssignmentWrites(createAssignmentsService({ db, repo: sharedAssignmentReads(assignmentsRepo, db, batchMemo), audit, auditRepo, clock, orgDomains, onChanged }), batchMemo);
   // The admin's corrections (due dates, people, transfers, removal, officers): audited, permission-checked, notified.
   const corrections = createAssignmentsAdmin({ db, repo: assignmentsRepo, admin: createAssignmentsAdminRepository(), audit, clock, onChanged });
   // Reading the audit log (admin API, CLI): admins only.
@@ -91,7 +96,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
   });
   // Today's unsent reminder (and a hold notice to an admin) rides on the free reply to someone's message.
   const riders = createReplyRiders({ db, m: msg(config.defaultLang) });
-  const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, linkHealth: links.healthOf, riders, log });
+  const lineBot = createLineBot({ db, clock, config, line, audit, orgRepo, assignments, cycles, catalog, linkHealth: links.healthOf, riders, memo: batchMemo, log });
   // The month's LINE message budget: LINE's quota, our own cap, the forecast and the hold (delivery/).
   const delivery = createDeliveryService({ db, line, config, clock, forecast: (now) => forecastMonth(db, config, now), log });
   const reminders = createRemindersService({ db, line, config, audit, clock, delivery, log, summaryExtras: createSummaryExtras({ config, clock, links: linksRepo }) });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrg } from '../helpers/seed.ts';
-import { post, startBot, textEvent, uid, type BotContext } from './helpers.ts';
+import { post, startBot, textEvent, textsOf, uid, type BotContext } from './helpers.ts';
 
 /**
  * Issue 12.6: handling an event must stay cheap. The inbox worker loads every sender's officer
- * of a batch in one statement (and group and cycle once per batch), writes the whole batch's
- * answers and done-marks in one statement each, and the message log in group commits. These budgets count every SQL
+ * of a batch in one statement (and group and cycle once per batch), shares the batch's assignment
+ * reads between its events (batch-reads.ts), writes the whole batch's answers and done-marks in
+ * one statement each, and the message log in group commits. These budgets count every SQL
  * statement the processing makes (the webhook's own insert excluded), so a regression, like a
  * lookup or a write per event creeping back, fails here.
  */
@@ -60,10 +61,33 @@ describe('statements per handled event', () => {
     t.standIn.reset();
     const r = await measure(Array.from({ length: PER_USER }, () => 'งานของฉัน'));
     expect(r.replies).toBe(r.events);
-    // The list itself: one read for the nine people without items; for officer 0's six, the list
-    // with its cards' people, evidence counts and review path (4 each): 84, plus the batch's
-    // statements above: 87 to 89. One more per source (10) fails here.
-    expect(r.perEvent).toBeLessThanOrEqual(1.6);
+    // Each officer's list once (10), officer 0's cards once (people, evidence counts, review
+    // setting: 3), plus the batch's statements above: 21 to 23 (before the batch shared its
+    // reads: 87 to 89, 1.45 per event). One more per source (10) fails here.
+    expect(r.perEvent).toBeLessThanOrEqual(0.4);
     expect(r.senderLookups).toBe(1);
+  });
+
+  it('"O1" from everyone (an item detail): the item is read once for the whole batch', async () => {
+    t.standIn.reset();
+    const r = await measure(Array.from({ length: PER_USER }, () => 'O1'));
+    expect(r.replies).toBe(r.events);
+    // The item's assignments, their people, evidence and catalog item, the review setting: 5
+    // for the 60 events, plus the batch's statements: 13 to 15 (before: 9 per event). One more
+    // per source (10) fails here.
+    expect(r.perEvent).toBeLessThanOrEqual(0.3);
+  });
+
+  it('an event that changes an item is seen by the next event of the batch, though reads are shared', async () => {
+    t.standIn.reset();
+    const me = { userId: uid(900) };
+    const events = [textEvent(t, me, 'O2'), textEvent(t, me, 'ลิงก์ O2 https://stmt.go.th/ita/o2'), textEvent(t, me, 'O2'), textEvent(t, { userId: uid(901) }, 'O2')];
+    const res = await post(t, JSON.stringify({ destination: 'Ubot', events }));
+    expect(res.statusCode).toBe(200);
+    await t.container.lineBot.worker.processPending();
+    const replies = t.standIn.delivered().filter((r) => r.path.endsWith('/reply'));
+    const to = (token: string) => textsOf(replies.filter((q) => q.body.replyToken === token));
+    expect(to(events[0]!.replyToken)).not.toContain('https://stmt.go.th/ita/o2');
+    expect(to(events[2]!.replyToken)).toContain('https://stmt.go.th/ita/o2');
   });
 });

@@ -87,6 +87,16 @@ export function createAssignmentsRepository(db: Db) {
     return and(...conds)!;
   }
 
+  /** The evidence links of `assignmentIds`, oldest first (one statement for a page of details). */
+  async function evidenceOf(orgId: number, assignmentIds: number[], tx: Db = db): Promise<EvidenceLink[]> {
+    if (assignmentIds.length === 0) return [];
+    return tx
+      .select()
+      .from(evidenceLinks)
+      .where(and(eq(evidenceLinks.orgId, orgId), inArray(evidenceLinks.assignmentId, assignmentIds)))
+      .orderBy(asc(evidenceLinks.createdAt), asc(evidenceLinks.id));
+  }
+
   return {
     async list(orgId: number, f: ListFilter = {}): Promise<AssignmentRow[]> {
       return db
@@ -150,13 +160,8 @@ export function createAssignmentsRepository(db: Db) {
       return new Map(rows.map((r) => [r.id, Number(r.n)]));
     },
 
-    async evidence(orgId: number, assignmentId: number, tx: Db = db): Promise<EvidenceLink[]> {
-      return tx
-        .select()
-        .from(evidenceLinks)
-        .where(and(eq(evidenceLinks.orgId, orgId), eq(evidenceLinks.assignmentId, assignmentId)))
-        .orderBy(asc(evidenceLinks.createdAt), asc(evidenceLinks.id));
-    },
+    evidenceOf,
+    evidence: (orgId: number, assignmentId: number, tx: Db = db): Promise<EvidenceLink[]> => evidenceOf(orgId, [assignmentId], tx),
 
     /** Compare-and-set on version, so two people pressing buttons at once cannot both win. */
     async setStatus(
@@ -257,6 +262,17 @@ export function createAssignmentsRepository(db: Db) {
     async itemDetail(itemId: number, tx: Db = db) {
       const [row] = await tx.select().from(catalogItems).where(eq(catalogItems.id, itemId));
       return row;
+    },
+
+    /** The catalog item of each of `assignmentIds` (one statement for a page of details). */
+    async itemsOf(orgId: number, assignmentIds: number[]): Promise<Map<number, typeof catalogItems.$inferSelect>> {
+      if (assignmentIds.length === 0) return new Map();
+      const rows = await db
+        .select({ id: assignments.id, item: catalogItems })
+        .from(assignments)
+        .innerJoin(catalogItems, eq(catalogItems.id, assignments.itemId))
+        .where(and(eq(assignments.orgId, orgId), inArray(assignments.id, assignmentIds)));
+      return new Map(rows.map((r) => [r.id, r.item]));
     },
 
     async itemIdOf(orgId: number, id: number, tx: Db = db): Promise<number | undefined> {

@@ -12,7 +12,8 @@ import { createTypedActions } from './chat/chat.typed.ts';
 import { createChatViews, type LinkHealthOf } from './chat/chat.views.ts';
 import { createLineEventHandler } from './chat/chat.events.ts';
 import { createInboxRepository } from './webhook/inbox.repository.ts';
-import { createBatchMemo } from './webhook/batch-memo.ts';
+import { createBatchMemo, type BatchMemo } from './webhook/batch-memo.ts';
+import { forgetAssignmentReads } from './webhook/batch-reads.ts';
 import type { ReplyRiders } from './webhook/inbox.types.ts';
 import { createInboxWorker } from './webhook/inbox.worker.ts';
 import type { LineGateway } from './line.gateway.ts';
@@ -38,6 +39,8 @@ type Deps = {
   linkHealth?: LinkHealthOf;
   /** What rides on a free reply (delivery/reply-riders.ts): today's unsent reminder, a notice to an admin. */
   riders?: ReplyRiders;
+  /** Reads shared by one inbox batch's events (batch-memo.ts), shared with the container's other services. */
+  memo?: BatchMemo;
   log?: (line: string) => void;
 };
 
@@ -47,12 +50,12 @@ export function createLineBot(d: Deps) {
   const liffUrl = liffUrlFor(d.config);
   const linkingRepo = createLinkingRepository(d.db);
   // The sender's officer, group and the organization's cycle, loaded once per inbox batch (batch-memo.ts).
-  const memo = createBatchMemo();
+  const memo = d.memo ?? createBatchMemo();
   const repo: typeof linkingRepo = {
     ...linkingRepo,
     officersByLineUser: (u) => memo.get(`officer:${u}`, () => linkingRepo.officersByLineUser(u)),
     activeGroup: (g) => memo.get(`group:${g}`, () => linkingRepo.activeGroup(g)),
-    setReachable: async (u, r) => { memo.forget(`officer:${u}`); return linkingRepo.setReachable(u, r); },
+    setReachable: async (u, r) => { try { return await linkingRepo.setReachable(u, r); } finally { memo.forget(`officer:${u}`); forgetAssignmentReads(memo); } },
     deactivateGroup: async (g) => { memo.forget(`group:${g}`); return linkingRepo.deactivateGroup(g); },
   };
   const cycles: typeof d.cycles = { ...d.cycles, latest: (orgId) => memo.get(`cycle:${orgId}`, () => d.cycles.latest(orgId)) };
@@ -60,7 +63,7 @@ export function createLineBot(d: Deps) {
   // Linking changes who a LINE user or group is: a later event of the same batch must see it.
   const linking: typeof linkingService = {
     ...linkingService,
-    redeemOfficerCode: async (u, code, e) => { try { return await linkingService.redeemOfficerCode(u, code, e); } finally { memo.forget(`officer:${u}`); } },
+    redeemOfficerCode: async (u, code, e) => { try { return await linkingService.redeemOfficerCode(u, code, e); } finally { memo.forget(`officer:${u}`); forgetAssignmentReads(memo); } },
     redeemGroupCode: async (g, u, code, e) => { try { return await linkingService.redeemGroupCode(g, u, code, e); } finally { memo.forget(`group:${g}`); } },
     setGroupDailySummary: async (a, g, on) => { try { return await linkingService.setGroupDailySummary(a, g, on); } finally { memo.forget(`group:${g}`); } },
   };

@@ -20,7 +20,7 @@ export const PENDING_ROWS_PER_PAGE = 15;
 const ALL = 100_000;
 
 type Deps = {
-  assignments: Pick<AssignmentsService, 'detail' | 'cards' | 'people' | 'pending' | 'list'>;
+  assignments: Pick<AssignmentsService, 'detail' | 'details' | 'cards' | 'people' | 'pending' | 'list'>;
   cycles: Pick<CyclesService, 'latest'>;
   catalog: Pick<CatalogService, 'subIndicators'>;
   clock: Clock;
@@ -28,6 +28,9 @@ type Deps = {
   liffUrl: (id: number) => string;
   linkHealth?: LinkHealthOf;
 };
+
+/** What an item detail shows of one assignment (AssignmentsService detail or details). */
+type Shown = Pick<Awaited<ReturnType<AssignmentsService['detail']>>, 'assignment' | 'item' | 'people' | 'evidence' | 'actions'>;
 
 /** The latest check of each evidence link (src/modules/links), by evidence id. */
 export type LinkHealthOf = (orgId: number, evidenceIds: number[]) => Promise<ReadonlyMap<number, { state: string; httpStatus: number | null }>>;
@@ -41,8 +44,7 @@ export function createChatViews(d: Deps) {
   const ctx = (): FlexContext => ({ m: d.m, liffUrl: d.liffUrl, today: bangkokDate(d.clock.now()) });
   const L = d.m.line;
 
-  async function detailView(actor: Actor, id: number, viewerActs: boolean) {
-    const det = await d.assignments.detail(actor, id);
+  async function detailView(actor: Actor, det: Shown, viewerActs: boolean) {
     const onIt = actor.kind === 'officer' && det.people.some((p) => p.officerId === actor.officerId);
     const card: CardItem = {
       row: det.assignment,
@@ -167,14 +169,17 @@ export function createChatViews(d: Deps) {
     async itemDetail(actor: Actor, itemNumber: number, viewerActs: boolean, offset = 0): Promise<LineMessage[]> {
       const cycle = await d.cycles.latest(actor.orgId);
       if (!cycle) return [textMessage(L.list.noCycle)];
-      const rows = await d.assignments.list(actor, { cycleId: cycle.id, itemNumber, limit: ALL });
+      // A copy: the list may be shared by the batch's events (batch-reads.ts) and is sorted here.
+      const rows = [...(await d.assignments.list(actor, { cycleId: cycle.id, itemNumber, limit: ALL }))];
       if (rows.length === 0) return [textMessage(L.detail.notFound(`O${itemNumber}`))];
+      // The people of every row (to put the viewer's own first), then the page's details, in a few statements (issue 12.6).
+      const people = await d.assignments.people(actor, rows.map((r) => r.id));
       if (actor.kind === 'officer') {
-        const mine = new Set((await d.assignments.people(actor, rows.map((r) => r.id))).filter((p) => p.officerId === actor.officerId).map((p) => p.assignmentId));
+        const mine = new Set(people.filter((p) => p.officerId === actor.officerId).map((p) => p.assignmentId));
         rows.sort((a, b) => Number(mine.has(b.id)) - Number(mine.has(a.id)));
       }
       const page = rows.slice(offset, offset + CARDS_PER_PAGE);
-      const views = await Promise.all(page.map((r) => detailView(actor, r.id, viewerActs)));
+      const views = await Promise.all((await d.assignments.details(actor, page, people)).map((det) => detailView(actor, det, viewerActs)));
       const bubbles = views.map((v) => itemDetailBubble(ctx(), v));
       const next = offset + page.length;
       if (next < rows.length) bubbles.push(moreBubble(ctx(), { a: 'more', l: 'item', o: next, n: itemNumber }, rows.length - next));
@@ -183,7 +188,7 @@ export function createChatViews(d: Deps) {
 
     /** One assignment's detail (a "details" button). */
     async singleDetail(actor: Actor, id: number, viewerActs = true): Promise<LineMessage[]> {
-      const v = await detailView(actor, id, viewerActs);
+      const v = await detailView(actor, await d.assignments.detail(actor, id), viewerActs);
       return [flexMessage(detailAltText(ctx(), v), itemDetailBubble(ctx(), v))];
     },
   };

@@ -25,6 +25,10 @@ export function createBatchMemo() {
       }
       return p;
     },
+    /** Whether a batch is running here (its loads are shared). */
+    inBatch(): boolean {
+      return store.getStore() !== undefined;
+    },
     /** Sets what `key` loads for the rest of the batch (a batch-wide load did it for many keys at once); outside a batch, nothing. */
     prime<T>(key: string, value: T) {
       store.getStore()?.set(key, Promise.resolve(value));
