@@ -36,3 +36,15 @@ export function sourceKeyOf(event: unknown, fallback: string): string {
   const id = s?.groupId ?? s?.roomId ?? s?.userId;
   return typeof id === 'string' ? id : `event:${fallback}`;
 }
+
+/** A batch's rows by source (sourceKeyOf), each in id order; the busiest first, so one long queue does not start last and hold up the batch. */
+export function groupsBySource<T extends { id: number; event: unknown }>(rows: T[]): T[][] {
+  const bySource = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = sourceKeyOf(row.event, String(row.id));
+    const list = bySource.get(key);
+    if (list) list.push(row);
+    else bySource.set(key, [row]);
+  }
+  return [...bySource.values()].sort((a, b) => b.length - a.length);
+}

@@ -6,7 +6,7 @@ import type { ClaimedEvent, InboxRepository } from './inbox.repository.ts';
 import type { InboxAnswer, InboxHandler, ReplyRiders } from './inbox.types.ts';
 import { inLanes } from './lanes.ts';
 import type { Respond } from './responder.ts';
-import { BUSY_CONCURRENCY, BUSY_WINDOW_MS, LEASE_MS, REPLY_CONCURRENCY, retryDelayMs, SOURCE_CONCURRENCY, sourceKeyOf } from './inbox.rules.ts';
+import { BUSY_CONCURRENCY, BUSY_WINDOW_MS, groupsBySource, LEASE_MS, REPLY_CONCURRENCY, retryDelayMs, SOURCE_CONCURRENCY } from './inbox.rules.ts';
 
 export { BUSY_CONCURRENCY, LEASE_MS, REPLY_CONCURRENCY, retryDelayMs, SOURCE_CONCURRENCY, sourceKeyOf } from './inbox.rules.ts';
 
@@ -55,8 +55,8 @@ const NOTHING_WAITING: Waiting = { users: new Set(), admins: false };
  *
  * A pass claims a batch (oldest first, FOR UPDATE SKIP LOCKED, a short lease renewed while it
  * works) and groups it by source; each source's events are handled and answered strictly in id
- * order, different sources side by side. The next batch is claimed only when the whole batch is
- * done. A batch, in four steps, so that its writes are a few statements whatever its size:
+ * order, different sources side by side. A batch, in four steps, so that its writes are a few
+ * statements whatever its size:
  *  1. `prime` loads what the events will look up (every sender's officer, one statement); each
  *     event is handled, up to `concurrency` sources at once (its effects commit in their own use
  *     case, keyed so that handling it again changes nothing), giving an answer; an event that
@@ -69,6 +69,9 @@ const NOTHING_WAITING: Waiting = { users: new Set(), admins: false };
  *     key derived from the event id);
  *  4. the batch is marked done in one statement (codes the events carried are redacted).
  * A crash between 2 and 4 leaves rows whose answers are stored: their retry replays them (above).
+ * Pipelined: once a batch's answers are stored (2), the next batch is claimed and handled while
+ * they go out (3, 4), and its own answers go out only after them, so each source's answers still
+ * leave in order; at most one batch is being answered while the next is handled.
  * Trade-off, unchanged: with several instances, B may claim a source's event 51 while A still
  * works on its event 50, and a retried event is overtaken by that source's later events.
  */
@@ -162,60 +165,72 @@ export function createInboxWorker(o: Options) {
     return done;
   }
 
-  /** One batch: see createInboxWorker. Settles only when all of it is done. */
-  async function runBatch(rows: ClaimedEvent[]) {
-    const bySource = new Map<string, ClaimedEvent[]>();
-    for (const row of rows) {
-      const key = sourceKeyOf(row.event, String(row.id));
-      const list = bySource.get(key);
-      if (list) list.push(row);
-      else bySource.set(key, [row]);
-    }
-    // Busiest sources first, so one long queue does not start last and hold up the batch.
-    const groups = [...bySource.values()].sort((a, b) => b.length - a.length);
+  /**
+   * One batch, steps 1 and 2 (see createInboxWorker); returns steps 3 and 4, to run after the
+   * previous batch's (or to abandon if those failed: the rows' leases run out and their retries
+   * replay the stored answers). The leases are renewed until then.
+   */
+  async function prepareBatch(rows: ClaimedEvent[]): Promise<{ send(): Promise<void>; abandon(): void }> {
+    const groups = groupsBySource(rows);
     // Which 1:1 users have something riding on a reply: one question for the whole batch.
     const users = [...new Set(rows.flatMap((r) => {
       const s = (r.event as { source?: { type?: unknown; userId?: unknown } } | null)?.source;
       return s?.type === 'user' && typeof s.userId === 'string' && !r.answer ? [s.userId] : [];
     }))];
-    const [waiting] = await Promise.all([
-      o.riders && users.length ? o.riders.waiting(users, o.clock.now()) : NOTHING_WAITING,
-      o.prime?.(rows.filter((r) => !r.answer).map((r) => r.event)),
-    ]);
     const finished = new Set<number>();
     // Renew the batch's leases while it works (they fence every write, so rows taken over are left alone).
     const renew = setInterval(() => {
       o.repo.renew(rows.filter((r) => !finished.has(r.id)), o.clock.now(), leaseMs).catch((e) => o.log?.('line inbox: renewing leases failed', e));
     }, Math.max(1_000, Math.floor(leaseMs / 3)));
     renew.unref();
+    let handled: Item[][];
     try {
-      const handled: Item[][] = new Array(groups.length);
+      const [waiting] = await Promise.all([
+        o.riders && users.length ? o.riders.waiting(users, o.clock.now()) : NOTHING_WAITING,
+        o.prime?.(rows.filter((r) => !r.answer).map((r) => r.event)),
+      ]);
+      handled = new Array(groups.length);
       await inLanes(groups, () => width(concurrency), async (g, at) => { handled[at] = await handleGroup(g, finished); });
       await store(handled.flat(), waiting);
-      const done: Done[][] = new Array(groups.length);
-      await inLanes(handled, () => width(replyConcurrency), async (items, at) => { done[at] = await answerGroup(items, finished); });
-      const all = done.flat();
-      await o.repo.markDone(all, o.clock.now());
-      for (const d of all) finished.add(d.id);
-    } finally {
+    } catch (e) {
       clearInterval(renew);
+      throw e;
     }
+    return { abandon: () => clearInterval(renew), send: async () => {
+      try {
+        const done: Done[][] = new Array(groups.length);
+        await inLanes(handled, () => width(replyConcurrency), async (items, at) => { done[at] = await answerGroup(items, finished); });
+        const all = done.flat();
+        await o.repo.markDone(all, o.clock.now());
+        for (const d of all) finished.add(d.id);
+      } finally {
+        clearInterval(renew);
+        await o.afterBatch?.();
+      }
+    } };
   }
 
   async function pass(): Promise<number> {
     let total = 0;
-    for (;;) {
-      const rows = await o.repo.claim(o.clock.now(), leaseMs, batchSize);
-      if (rows.length) {
-        try {
-          await (o.memo ? o.memo.run(() => runBatch(rows)) : runBatch(rows));
-        } finally {
-          await o.afterBatch?.();
+    // The previous batch's answers going out (steps 3 and 4) while this one is claimed and handled.
+    let sending: Promise<void> = Promise.resolve();
+    try {
+      for (;;) {
+        const rows = await o.repo.claim(o.clock.now(), leaseMs, batchSize);
+        const send = rows.length ? await (o.memo ? o.memo.run(() => prepareBatch(rows)) : prepareBatch(rows)) : null;
+        // A source's answers leave in order: this batch's after the previous one's.
+        await sending.catch((e) => { send?.abandon(); throw e; });
+        sending = send ? send.send() : Promise.resolve();
+        sending.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+        total += rows.length;
+        // On shutdown, stop after the current batch: unclaimed rows wait for the next start.
+        if (rows.length < batchSize || stopping) {
+          await sending;
+          return total;
         }
       }
-      total += rows.length;
-      // On shutdown, stop after the current batch: unclaimed rows wait for the next start.
-      if (rows.length < batchSize || stopping) return total;
+    } finally {
+      await sending.catch(() => {}); // never left running behind a pass that failed
     }
   }
 
