@@ -1,12 +1,14 @@
 /**
  * The load generator for bench:webhook, run as its own process so that signing requests and
  * counting responses do not share the event loop with the server being measured.
- * Usage: node webhook-load.ts <url> <seconds> <connections> [rate]; prints autocannon's result as JSON.
+ * Usage: node webhook-load.ts <url> <seconds> <connections>; prints autocannon's result as JSON.
+ * Closed loop (each connection sends its next request when the last one answered): throughput.
+ * Latency at a given rate is webhook-open-loop.ts's job.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 
-const [url, seconds, connections, rate] = process.argv.slice(2);
+const [url, seconds, connections] = process.argv.slice(2);
 const SECRET = process.env.BENCH_LINE_SECRET!;
 const EVENTS_PER_REQUEST = 5;
 const users = Array.from({ length: 20 }, (_, i) => `U${(i + 1).toString(16).padStart(32, '0')}`);
@@ -33,7 +35,6 @@ const result = await autocannon({
   method: 'POST',
   connections: Number(connections),
   duration: Number(seconds),
-  ...(rate ? { overallRate: Number(rate) } : {}),
   headers: { 'content-type': 'application/json; charset=utf-8' },
   requests: [{
     setupRequest: (req: any) => {
