@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../../db/client.ts';
+import { preparedStatement } from '../../../db/prepared.ts';
 import { lineInbox } from '../line.table.ts';
 
 export type NewInboxEvent = { webhookEventId: string; destination: string | null; event: unknown };
@@ -55,20 +56,22 @@ export function createInboxRepository(db: Db) {
    * Stores events in ONE statement (one commit), skipping event ids already stored (LINE's
    * redeliveries, and duplicates within the batch: DO NOTHING also covers rows of the same
    * statement). The rows travel as a single JSON parameter that PostgreSQL unpacks: one short
-   * constant SQL text whatever the batch size, no per-column parameter mapping in Node, and
-   * `event` goes into the jsonb column without a second parse. Ids follow the order given
-   * (`with ordinality … order by n`), which the worker relies on for per-source ordering.
+   * constant SQL text whatever the batch size, prepared once per connection (one round trip per
+   * batch, no parsing or planning by PostgreSQL each time), no per-column parameter mapping in
+   * Node, and `event` goes into the jsonb column without a second parse. Ids follow the order
+   * given (`with ordinality … order by n`), which the worker relies on for per-source ordering.
    */
+  const insertStatement = preparedStatement(db, 'line_inbox_insert', sql`
+    insert into line_inbox (webhook_event_id, destination, event, status, next_attempt_at, received_at)
+    select r->>0, r->>1, r->3, 'pending', (r->>2)::timestamptz, (r->>2)::timestamptz
+    from jsonb_array_elements(${sql.placeholder('rows')}::jsonb) with ordinality as t(r, n)
+    order by n
+    on conflict (webhook_event_id) do nothing`);
   async function insertRows(rows: NewInboxRow[]): Promise<void> {
     if (rows.length === 0) return;
     const json = JSON.stringify(rows.map((r) => [r.webhookEventId, r.destination, r.at.toISOString(), r.event]));
     try {
-      await db.execute(sql`
-        insert into line_inbox (webhook_event_id, destination, event, status, next_attempt_at, received_at)
-        select r->>0, r->>1, r->3, 'pending', (r->>2)::timestamptz, (r->>2)::timestamptz
-        from jsonb_array_elements(${json}::jsonb) with ordinality as t(r, n)
-        order by n
-        on conflict (webhook_event_id) do nothing`);
+      await insertStatement({ rows: json });
     } catch (e) {
       throw new InboxInsertError(rows.length, e);
     }
