@@ -95,12 +95,12 @@ async function instance(workerEnabled: boolean) {
 // Group commit at work: how many INSERT statements stored how many events, and how long each took.
 const batches = { n: 0, rows: 0, ms: 0 };
 function countInserts(c: Container) {
-  const insertRows = c.lineBot.inbox.insertRows;
-  c.lineBot.inbox.insertRows = async (rows) => {
+  const insertRequests = c.lineBot.inbox.insertRequests;
+  c.lineBot.inbox.insertRequests = async (requests) => {
     const started = performance.now();
-    await insertRows(rows);
+    await insertRequests(requests);
     batches.n++;
-    batches.rows += rows.length;
+    batches.rows += requests.reduce((n, r) => n + r.keys.length, 0);
     batches.ms += performance.now() - started;
   };
 }

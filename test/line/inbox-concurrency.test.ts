@@ -1,4 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf as dbRows } from '../../src/db/client.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lineInbox } from '../../src/db/schema.ts';
 import { InboxInsertError, type NewInboxRow } from '../../src/modules/line/webhook/inbox.repository.ts';
@@ -12,15 +13,15 @@ const rowsOf = (ids: string[]) => t.container.database.db.select().from(lineInbo
 const body = (...events: object[]) => JSON.stringify({ destination: 'Ubot', events });
 const turn = () => new Promise((r) => setImmediate(r));
 
-/** Watches the inbox INSERT statements the webhook makes (rows per statement). */
+/** Watches the inbox INSERT statements the webhook makes (events per statement). */
 function countInserts() {
-  const real = inbox().insertRows;
+  const real = inbox().insertRequests;
   const batches: number[] = [];
-  inbox().insertRows = (rows) => {
-    batches.push(rows.length);
-    return real(rows);
+  inbox().insertRequests = (requests) => {
+    batches.push(requests.reduce((n, r) => n + r.keys.length, 0));
+    return real(requests);
   };
-  return { batches, stop: () => { inbox().insertRows = real; } };
+  return { batches, stop: () => { inbox().insertRequests = real; } };
 }
 
 beforeAll(async () => {
@@ -33,14 +34,14 @@ beforeEach(async () => {
 
 describe('webhook group commit', () => {
   it('answers 200 only once the insert holding the request’s events has committed', async () => {
-    const real = inbox().insertRows;
+    const real = inbox().insertRequests;
     let release!: () => void;
     let started!: () => void;
     const writing = new Promise<void>((r) => { started = r; });
-    inbox().insertRows = async (rows) => {
+    inbox().insertRequests = async (requests) => {
       started();
       await new Promise<void>((r) => { release = r; });
-      return real(rows);
+      return real(requests);
     };
     try {
       const e = textEvent(t, { userId: PREPARER }, 'help');
@@ -54,7 +55,7 @@ describe('webhook group commit', () => {
       expect((await res).statusCode).toBe(200);
       expect(await rowsOf([e.webhookEventId])).toHaveLength(1);
     } finally {
-      inbox().insertRows = real;
+      inbox().insertRequests = real;
     }
   });
 
@@ -72,9 +73,9 @@ describe('webhook group commit', () => {
   });
 
   it('answers 500 to every request of a batch whose insert failed and stores nothing of it; LINE’s redelivery is then stored once', async () => {
-    const real = inbox().insertRows;
-    inbox().insertRows = async (rows) => {
-      throw new InboxInsertError(rows.length, Object.assign(new Error('connection terminated'), { code: '57P01' }));
+    const real = inbox().insertRequests;
+    inbox().insertRequests = async (requests) => {
+      throw new InboxInsertError(requests.length, Object.assign(new Error('connection terminated'), { code: '57P01' }));
     };
     const events = [0, 1, 2].map((i) => textEvent(t, { userId: uid(200 + i) }, 'help'));
     const bodies = events.map((e) => body(e));
@@ -83,7 +84,7 @@ describe('webhook group commit', () => {
       expect(failed.map((r) => r.statusCode)).toEqual([500, 500, 500]);
       expect(failed[0]!.json().error.code).toBe('INTERNAL');
     } finally {
-      inbox().insertRows = real;
+      inbox().insertRequests = real;
     }
     expect(await rowsOf(events.map((e) => e.webhookEventId))).toHaveLength(0);
     const redelivered = await Promise.all(bodies.map((b) => post(t, b.replace('"isRedelivery":false', '"isRedelivery":true'))));
@@ -104,6 +105,26 @@ describe('webhook group commit', () => {
     expect(await rowsOf([good.webhookEventId])).toHaveLength(1);
     const [stored] = await rowsOf([bad.webhookEventId]);
     expect((stored!.event as { message: { text: string } }).message.text).toBe('nul \uFFFD here');
+  });
+
+  it('stores the signed events as sent, and a number PostgreSQL’s numeric cannot hold as JSON.parse read it, in the same batch as the others', async () => {
+    const exact = textEvent(t, { userId: uid(302) }, 'n');
+    const huge = textEvent(t, { userId: uid(303) }, 'n');
+    // Past what JavaScript's numbers hold, within numeric: kept digit for digit (the text is stored).
+    const exactBody = body(exact).replace('"isRedelivery":false', '"isRedelivery":false,"big":12345678901234567890123');
+    // 1e99999: JSON.parse reads Infinity; numeric refuses it (22003), so this body is stored re-serialised (null).
+    const hugeBody = body(huge).replace('"isRedelivery":false', '"isRedelivery":false,"big":1e99999');
+    const statements = countInserts();
+    const answers = await Promise.all([post(t, exactBody, sign(exactBody)), post(t, hugeBody, sign(hugeBody))]);
+    statements.stop();
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(statements.batches).toEqual([2]);
+    const big = async (id: string) =>
+      dbRows<{ big: string | null }>(await t.container.database.db.execute(sql`select event->'deliveryContext'->>'big' as big from line_inbox where webhook_event_id = ${id}`))[0];
+    expect(await big(exact.webhookEventId)).toEqual({ big: '12345678901234567890123' });
+    expect(await big(huge.webhookEventId)).toEqual({ big: null });
+    const [a] = await rowsOf([exact.webhookEventId]);
+    expect(a!.event).toMatchObject({ webhookEventId: exact.webhookEventId, message: { text: 'n' } });
   });
 });
 

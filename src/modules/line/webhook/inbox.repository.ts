@@ -4,8 +4,14 @@ import { preparedStatement } from '../../../db/prepared.ts';
 import { lineInbox } from '../line.table.ts';
 
 export type NewInboxEvent = { webhookEventId: string; destination: string | null; event: unknown };
-/** An event with the time its webhook request arrived (rows of several requests share one batch). */
+/** An event with the time its webhook request arrived. */
 export type NewInboxRow = NewInboxEvent & { at: Date };
+/**
+ * One webhook request's events as the route hands them over (requests of several share one batch):
+ * `body` is JSON text of an object whose `events` are the events to store, in order, with their
+ * inbox keys in `keys` (the signed body itself, when PostgreSQL can store it as it is).
+ */
+export type InboxRequest = { at: Date; destination: string | null; keys: string[]; body: string };
 
 /** A row as a worker holds it: `attempts` is the fencing token of its claim. */
 export type ClaimedEvent = {
@@ -53,29 +59,35 @@ const heldJson = (rows: Array<Held & Record<string, unknown>>) => JSON.stringify
  */
 export function createInboxRepository(db: Db) {
   /**
-   * Stores events in ONE statement (one commit), skipping event ids already stored (LINE's
-   * redeliveries, and duplicates within the batch: DO NOTHING also covers rows of the same
-   * statement). The rows travel as a single JSON parameter that PostgreSQL unpacks: one short
-   * constant SQL text whatever the batch size, prepared once per connection (one round trip per
-   * batch, no parsing or planning by PostgreSQL each time), no per-column parameter mapping in
-   * Node, and `event` goes into the jsonb column without a second parse. Ids follow the order
-   * given (`with ordinality … order by n`), which the worker relies on for per-source ordering.
+   * Stores the events of whole requests in ONE statement (one commit), skipping event ids already
+   * stored (LINE's redeliveries, and duplicates within the batch: DO NOTHING also covers rows of
+   * the same statement). The requests travel as a single JSON parameter PostgreSQL unpacks, each
+   * with its body as JSON text spliced in unchanged (Node neither re-serialises the events nor
+   * maps columns; PostgreSQL parses each event once, as it must to store jsonb): one short constant
+   * SQL text whatever the batch size, prepared once per connection (one round trip per batch, no
+   * parsing or planning by PostgreSQL each time). Ids follow the order given (requests, then events:
+   * `with ordinality … order by`), which the worker relies on for per-source ordering.
    */
   const insertStatement = preparedStatement(db, 'line_inbox_insert', sql`
     insert into line_inbox (webhook_event_id, destination, event, status, next_attempt_at, received_at)
-    select r->>0, r->>1, r->3, 'pending', (r->>2)::timestamptz, (r->>2)::timestamptz
-    from jsonb_array_elements(${sql.placeholder('rows')}::jsonb) with ordinality as t(r, n)
-    order by n
+    select q->2->>(en::int - 1), q->>1, e, 'pending', (q->>0)::timestamptz, (q->>0)::timestamptz
+    from jsonb_array_elements(${sql.placeholder('requests')}::jsonb) with ordinality as r(q, rn),
+      jsonb_array_elements(q->3->'events') with ordinality as t(e, en)
+    order by rn, en
     on conflict (webhook_event_id) do nothing`);
-  async function insertRows(rows: NewInboxRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    const json = JSON.stringify(rows.map((r) => [r.webhookEventId, r.destination, r.at.toISOString(), r.event]));
+  async function insertRequests(requests: InboxRequest[]): Promise<void> {
+    if (requests.length === 0) return;
+    const parts = requests.map((r) => `[${JSON.stringify(r.at.toISOString())},${JSON.stringify(r.destination)},${JSON.stringify(r.keys)},${r.body}]`);
+    const events = requests.reduce((n, r) => n + r.keys.length, 0);
     try {
-      await insertStatement({ rows: json });
+      await insertStatement({ requests: `[${parts.join(',')}]` });
     } catch (e) {
-      throw new InboxInsertError(rows.length, e);
+      throw new InboxInsertError(events, e);
     }
   }
+  /** Events given one by one (the simulator, tests): each its own request, in order. */
+  const insertRows = (rows: NewInboxRow[]) =>
+    insertRequests(rows.map((r) => ({ at: r.at, destination: r.destination, keys: [r.webhookEventId], body: JSON.stringify({ events: [r.event] }) })));
 
   return {
     /** One webhook request's events (see insertRows). */
@@ -84,6 +96,7 @@ export function createInboxRepository(db: Db) {
     },
 
     insertRows,
+    insertRequests,
 
     /**
      * Claims up to `limit` due rows for `leaseMs`. SKIP LOCKED plus the lease let several

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../../container.ts';
 import { errors } from '../../../shared/errors.ts';
 import { createBatcher } from './inbox.batcher.ts';
-import { InboxInsertError, type NewInboxRow } from './inbox.repository.ts';
-import { MAX_JSON_DEPTH, mayHoldUnstorable, nestedDeeperThan, storable } from './webhook.sanitize.ts';
+import { InboxInsertError, type InboxRequest } from './inbox.repository.ts';
+import { MAX_JSON_DEPTH, mayHoldUnstorable, mayNotFitNumeric, nestedDeeperThan, storable } from './webhook.sanitize.ts';
 import { eventKey, webhookBody } from './webhook.schema.ts';
 
 /** LINE sends at most a few hundred KB; anything over 1 MB is refused before it is read fully. */
@@ -22,8 +22,9 @@ export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' 
   const secret = c.config.line.channelSecret;
   if (!secret) return;
   const inbox = c.lineBot.inbox;
-  const batcher = createBatcher<NewInboxRow>({
-    write: (rows) => inbox.insertRows(rows),
+  const batcher = createBatcher<InboxRequest>({
+    write: (requests) => inbox.insertRequests(requests),
+    size: (request) => request.keys.length,
     retryAlone: (e) => e instanceof InboxInsertError && e.isDataError,
   });
   app.addHook('onClose', async () => {
@@ -44,7 +45,8 @@ export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' 
       if (nestedDeeperThan(text)) throw errors.validation([{ path: '', message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }]);
       // A SyntaxError here becomes 400 BAD_JSON in the error handler; strings jsonb cannot hold become U+FFFD (issue 10.6).
       const parsedJson: unknown = JSON.parse(text);
-      const json = mayHoldUnstorable(text) ? storable(parsedJson) : parsedJson;
+      const unstorable = mayHoldUnstorable(text);
+      const json = unstorable ? storable(parsedJson) : parsedJson;
       const parsed = webhookBody.safeParse(json);
       if (!parsed.success) {
         throw errors.validation(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
@@ -52,7 +54,10 @@ export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' 
       const { destination, events } = parsed.data;
       if (events.length > 0) {
         const at = c.clock.now();
-        await batcher.add(events.map((e) => ({ webhookEventId: eventKey(e), destination: destination ?? null, event: e, at })));
+        // The signed text itself goes to PostgreSQL (parsed there, not re-serialised here), unless it
+        // holds what PostgreSQL would refuse; then the cleaned events.
+        const body = unstorable || mayNotFitNumeric(text) ? JSON.stringify({ events }) : text;
+        await batcher.add([{ at, destination: destination ?? null, keys: events.map(eventKey), body }]);
         if (c.config.inbox.workerEnabled) c.lineBot.worker.kick();
       }
       return reply.status(200).send({});

@@ -48,6 +48,17 @@ export function mayHoldUnstorable(text: string): boolean {
   return /\\u(?:0000|[dD][89a-fA-F])/.test(text);
 }
 
+/**
+ * Whether the JSON text may hold a number PostgreSQL's numeric (what jsonb keeps numbers in)
+ * refuses although JSON.parse took it: an exponent of 5 digits or more, or a run of 1,000 digits
+ * (numeric holds 131,072 digits before the point, 16,383 after). Such a body (none of LINE's) is
+ * stored as re-serialised from its parsed value (where JSON.parse made Infinity, null) instead of
+ * as its text.
+ */
+export function mayNotFitNumeric(text: string): boolean {
+  return /[eE][+-]?\d{5}|\d{1000}/.test(text);
+}
+
 /** A copy of a parsed JSON value whose strings (keys too) PostgreSQL can store; the same value when nothing needed changing. */
 export function storable<T>(value: T): T {
   if (typeof value === 'string') return cleanString(value) as T;
