@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../src/modules/line/webhook/webhook.sanitize.ts';
 import { isWebhookBody, webhookBody } from '../../src/modules/line/webhook/webhook.schema.ts';
 
 const event = { type: 'message', mode: 'active', timestamp: 1700000000000, webhookEventId: '01H0000000000000000000000', source: { type: 'user', userId: 'U1' }, message: { type: 'text', id: '1', text: 'hi' } };
@@ -49,5 +50,23 @@ describe('the webhook body check on the acknowledgement path', () => {
     const answers = variants.map(([, b]) => isWebhookBody(b));
     expect(answers.filter(Boolean).length).toBeGreaterThan(5);
     expect(answers.filter((a) => !a).length).toBeGreaterThan(10);
+  });
+});
+
+describe('the depth check on the signed text', () => {
+  const nest = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.repeat(depth);
+  it('lets MAX_JSON_DEPTH levels through and refuses one more, whether the brackets are few or many', () => {
+    expect(nestedDeeperThan(nest(MAX_JSON_DEPTH))).toBe(false);
+    expect(nestedDeeperThan(nest(MAX_JSON_DEPTH + 1))).toBe(true);
+    expect(nestedDeeperThan(`{"a":${nest(MAX_JSON_DEPTH - 1)}}`)).toBe(false);
+    expect(nestedDeeperThan(`{"a":${nest(MAX_JSON_DEPTH)}}`)).toBe(true);
+    // Many brackets side by side (more than the limit in all), none deep: the walk decides.
+    expect(nestedDeeperThan(JSON.stringify({ events: Array.from({ length: 40 }, () => ({ source: {}, message: { m: [] } })) }))).toBe(false);
+  });
+
+  it('does not count brackets inside strings, escaped quotes included', () => {
+    const text = JSON.stringify({ events: [{ type: 'message', message: { text: `"${'[{'.repeat(40)}\\"` } }] });
+    expect(nestedDeeperThan(text)).toBe(false);
+    expect(nestedDeeperThan(`{"t":"\\"${'['.repeat(40)}"}`)).toBe(false);
   });
 });
