@@ -1,0 +1,1 @@
+CREATE INDEX "line_inbox_pending" ON "line_inbox" USING btree ("id") WHERE "line_inbox"."status" = 'pending';
