@@ -89,6 +89,33 @@ export function createInboxRepository(db: Db) {
   const insertRows = (rows: NewInboxRow[]) =>
     insertRequests(rows.map((r) => ({ at: r.at, destination: r.destination, keys: [r.webhookEventId], body: JSON.stringify({ events: [r.event] }) })));
 
+  // The worker's statements, a few per batch, prepared like the insert (one round trip each, parsed once).
+  const claimStatement = preparedStatement(db, 'line_inbox_claim', sql`
+    update line_inbox set locked_until = ${sql.placeholder('until')}::timestamptz, attempts = attempts + 1
+    where id in (
+      select id from line_inbox
+      where status = 'pending' and next_attempt_at <= ${sql.placeholder('now')}::timestamptz
+        and (locked_until is null or locked_until <= ${sql.placeholder('now')}::timestamptz)
+      order by id
+      limit ${sql.placeholder('limit')}
+      for update skip locked
+    )
+    returning id, webhook_event_id, event, attempts, received_at, answer, reply_started_at`);
+  const renewStatement = preparedStatement(db, 'line_inbox_renew', sql`
+    update line_inbox i set locked_until = ${sql.placeholder('until')}::timestamptz
+    from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as h(id bigint, attempts int)
+    where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`);
+  const storeAnswersSql = sql`
+    update line_inbox i set answer = h.answer, reply_started_at = ${sql.placeholder('at')}::timestamptz
+    from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as h(id bigint, attempts int, answer jsonb)
+    where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`;
+  const storeAnswersStatement = preparedStatement(db, 'line_inbox_store_answers', storeAnswersSql);
+  const markDoneStatement = preparedStatement(db, 'line_inbox_mark_done', sql`
+    update line_inbox i set status = 'done', processed_at = ${sql.placeholder('at')}::timestamptz, locked_until = null, last_error = null,
+      event = case when h.redact is null then i.event else jsonb_set(i.event, '{message,text}', to_jsonb(h.redact)) end
+    from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as h(id bigint, attempts int, redact text)
+    where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`);
+
   return {
     /** One webhook request's events (see insertRows). */
     async insert(events: NewInboxEvent[], at: Date): Promise<void> {
@@ -104,17 +131,7 @@ export function createInboxRepository(db: Db) {
      */
     async claim(now: Date, leaseMs: number, limit: number): Promise<ClaimedEvent[]> {
       const until = new Date(now.getTime() + leaseMs);
-      const result = await db.execute(sql`
-        update line_inbox set locked_until = ${until.toISOString()}::timestamptz, attempts = attempts + 1
-        where id in (
-          select id from line_inbox
-          where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-            and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
-          order by id
-          limit ${limit}
-          for update skip locked
-        )
-        returning id, webhook_event_id, event, attempts, received_at, answer, reply_started_at`);
+      const result = await claimStatement({ until: until.toISOString(), now: now.toISOString(), limit });
       type Raw = { id: number | string; webhook_event_id: string; event: unknown; attempts: number; received_at: string | Date; answer: unknown; reply_started_at: unknown };
       const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
       return rowsOf<Raw>(result)
@@ -133,10 +150,7 @@ export function createInboxRepository(db: Db) {
     /** Extends the leases of the rows a live worker still holds (not rows another worker claimed since). */
     async renew(rows: Held[], now: Date, leaseMs: number): Promise<void> {
       if (!rows.length) return;
-      await db.execute(sql`
-        update line_inbox i set locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz
-        from jsonb_to_recordset(${heldJson(rows)}::jsonb) as h(id bigint, attempts int)
-        where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`);
+      await renewStatement({ until: new Date(now.getTime() + leaseMs).toISOString(), rows: heldJson(rows) });
     },
 
     /**
@@ -146,10 +160,7 @@ export function createInboxRepository(db: Db) {
      */
     async storeAnswers(tx: Db | undefined, rows: Array<Held & { answer: unknown }>, at: Date): Promise<void> {
       if (!rows.length) return;
-      await (tx ?? db).execute(sql`
-        update line_inbox i set answer = h.answer, reply_started_at = ${at.toISOString()}::timestamptz
-        from jsonb_to_recordset(${heldJson(rows)}::jsonb) as h(id bigint, attempts int, answer jsonb)
-        where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`);
+      await (tx ? preparedStatement(tx, 'line_inbox_store_answers', storeAnswersSql) : storeAnswersStatement)({ at: at.toISOString(), rows: heldJson(rows) });
     },
 
     /**
@@ -158,11 +169,7 @@ export function createInboxRepository(db: Db) {
      */
     async markDone(rows: Array<Held & { redact?: string }>, at: Date): Promise<void> {
       if (!rows.length) return;
-      await db.execute(sql`
-        update line_inbox i set status = 'done', processed_at = ${at.toISOString()}::timestamptz, locked_until = null, last_error = null,
-          event = case when h.redact is null then i.event else jsonb_set(i.event, '{message,text}', to_jsonb(h.redact)) end
-        from jsonb_to_recordset(${heldJson(rows)}::jsonb) as h(id bigint, attempts int, redact text)
-        where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`);
+      await markDoneStatement({ at: at.toISOString(), rows: heldJson(rows) });
     },
 
     /** `replyRefused`: LINE answered the reply with an error, so it did not go (a retry may push it). */
