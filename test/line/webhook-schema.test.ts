@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../src/modules/line/webhook/webhook.sanitize.ts';
+import { MAX_JSON_DEPTH, mayNotFitNumeric, nestedDeeperThan } from '../../src/modules/line/webhook/webhook.sanitize.ts';
 import { isWebhookBody, webhookBody } from '../../src/modules/line/webhook/webhook.schema.ts';
 
 const event = { type: 'message', mode: 'active', timestamp: 1700000000000, webhookEventId: '01H0000000000000000000000', source: { type: 'user', userId: 'U1' }, message: { type: 'text', id: '1', text: 'hi' } };
@@ -68,5 +68,15 @@ describe('the depth check on the signed text', () => {
     const text = JSON.stringify({ events: [{ type: 'message', message: { text: `"${'[{'.repeat(40)}\\"` } }] });
     expect(nestedDeeperThan(text)).toBe(false);
     expect(nestedDeeperThan(`{"t":"\\"${'['.repeat(40)}"}`)).toBe(false);
+  });
+});
+
+describe('numbers PostgreSQL cannot store as they are written', () => {
+  it('are suspected with an exponent of 4 digits or more, or a run of 15,000 digits, and not otherwise', () => {
+    expect(mayNotFitNumeric('{"n":1e999,"m":12.5E+12,"t":1700000000000}')).toBe(false);
+    expect(mayNotFitNumeric('{"n":1e1000}')).toBe(true);
+    expect(mayNotFitNumeric('{"n":1E-1000}')).toBe(true);
+    expect(mayNotFitNumeric(`{"n":0.${'1'.repeat(14_999)}}`)).toBe(false);
+    expect(mayNotFitNumeric(`{"n":0.${'1'.repeat(15_000)}}`)).toBe(true);
   });
 });
