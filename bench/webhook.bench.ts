@@ -22,6 +22,7 @@
  */
 import { execFile, fork } from 'node:child_process';
 import { cpus } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { validateSignature } from '@line/bot-sdk';
 import Fastify from 'fastify';
@@ -122,8 +123,13 @@ const statusLine = (s: Record<string, number>) => Object.entries(s).map(([k, n])
 async function loads(url: string, name: string) {
   await run(url, { connections: 10, seconds: 2 }); // warm-up
   batchLine();
+  // How long this process's event loop (the server's, and the worker's when it shares it) was late
+  // to serve a ready callback: a request waits at least that long before it is even read.
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   const fixed = await run(url, { rate: 200 });
-  const fixedInserts = batchLine();
+  loop.disable();
+  const fixedInserts = `${batchLine()}\n  event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`;
   const max = await run(url, { connections: MAX_CONNECTIONS });
   const maxInserts = batchLine();
   console.log(`  Poisson arrivals at 200 requests/s, open loop (acknowledgement latency):\n${line(name, fixed)}${name === 'bare signature' ? '' : `\n${fixedInserts}`}`);

@@ -41,6 +41,8 @@ type Options = {
 };
 
 const PURGE_EVERY_MS = 3_600_000;
+/** Lets pending I/O callbacks (incoming webhook requests, query results) run before going on. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 const PURGE_BATCH = 5_000;
 
 type Item = { row: ClaimedEvent; answer: InboxAnswer | null; stored: boolean };
@@ -136,6 +138,10 @@ export function createInboxWorker(o: Options) {
         items.push({ row, answer: row.answer as InboxAnswer, stored: true });
         continue;
       }
+      // An event whose reads are all shared (batch-reads.ts) runs without touching I/O: without
+      // this, a batch's events would run back to back in microtasks while webhook requests of
+      // the same process wait to be read and acknowledged.
+      await yieldToIo();
       try {
         const answer = await o.handle({ webhookEventId: row.webhookEventId, event: row.event, attempt: row.attempts, receivedAt: row.receivedAt });
         items.push({ row, answer: answer ?? null, stored: false });
