@@ -10,7 +10,7 @@
  * cluster), BENCH_PROFILE=<file> (a CPU profile of the worker's run).
  */
 import { fork } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { textEvents, users } from './support/webhook-events.ts';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { sql } from 'drizzle-orm';
@@ -22,8 +22,6 @@ import { seedOrg } from '../test/helpers/seed.ts';
 import { benchPostgres } from './support/pg.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
-const users = Array.from({ length: 20 }, (_, i) => `U${(i + 1).toString(16).padStart(32, '0')}`);
-const words = ['ช่วยเหลือ', 'งานของฉัน', 'สวัสดีครับ 😀', 'O12', 'help'];
 
 const standIn = fork(new URL('./line-stand-in.child.ts', import.meta.url).pathname, [], { env: { ...process.env, LATENCY_MS: process.env.BENCH_LINE_LATENCY_MS ?? '0' } });
 const standInUrl = await new Promise<string>((resolve) => standIn.once('message', (m: { url: string }) => resolve(m.url)));
@@ -51,17 +49,8 @@ try {
   });
   const at = new Date();
   for (let r = 0; r < EVENTS / 5; r += 200) {
-    const rows = Array.from({ length: Math.min(200, EVENTS / 5 - r) * 5 }, (_, i) => ({
-      webhookEventId: randomUUID(),
-      destination: 'Ubench',
-      at,
-      event: {
-        type: 'message', mode: 'active', timestamp: at.getTime(), webhookEventId: randomUUID(), deliveryContext: { isRedelivery: false },
-        source: { type: 'user', userId: users[Math.floor(Math.random() * users.length)] },
-        replyToken: randomUUID().replace(/-/g, ''),
-        message: { type: 'text', id: String(r * 5 + i), quoteToken: 'q', text: words[i % words.length] },
-      },
-    }));
+    const rows = Array.from({ length: Math.min(200, EVENTS / 5 - r) }, (_, k) => textEvents(at.getTime(), (r + k) * 5))
+      .flat().map((event) => ({ webhookEventId: event.webhookEventId, destination: 'Ubench', at, event }));
     await c.lineBot.inbox.insertRows(rows);
   }
   await database.db.execute(sql`analyze line_inbox`);

@@ -34,12 +34,12 @@ import { openDatabase, rowsOf } from '../src/db/client.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { seedOrg } from '../test/helpers/seed.ts';
 import { benchPostgres } from './support/pg.ts';
+import { users } from './support/webhook-events.ts';
 
 const SECRET = 'bench-channel-secret-0123456789ab';
 const TOKEN = 'bench-token';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MAX_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const users = Array.from({ length: 20 }, (_, i) => `U${(i + 1).toString(16).padStart(32, '0')}`);
 type Load = { rps: number; p50: number; p99: number; non2xx: number; errors: number; cpu: string; maxInFlight?: number; lagP99?: number };
 
 /** Busy and total CPU time of the whole machine so far (all cores), in ms. */

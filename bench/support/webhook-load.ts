@@ -5,31 +5,11 @@
  * Closed loop (each connection sends its next request when the last one answered): throughput.
  * Latency at a given rate is webhook-open-loop.ts's job.
  */
-import { createHmac, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import { signedBody } from './webhook-events.ts';
 
 const [url, seconds, connections] = process.argv.slice(2);
 const SECRET = process.env.BENCH_LINE_SECRET!;
-const EVENTS_PER_REQUEST = 5;
-const users = Array.from({ length: 20 }, (_, i) => `U${(i + 1).toString(16).padStart(32, '0')}`);
-const words = ['ช่วยเหลือ', 'งานของฉัน', 'สวัสดีครับ 😀', 'O12', 'help'];
-
-function signedBody() {
-  const now = Date.now();
-  const events = Array.from({ length: EVENTS_PER_REQUEST }, (_, i) => ({
-    type: 'message',
-    mode: 'active',
-    timestamp: now,
-    webhookEventId: randomUUID(),
-    deliveryContext: { isRedelivery: false },
-    source: { type: 'user', userId: users[Math.floor(Math.random() * users.length)] },
-    replyToken: randomUUID().replace(/-/g, ''),
-    message: { type: 'text', id: String(now + i), quoteToken: 'q', text: words[i % words.length] },
-  }));
-  const body = JSON.stringify({ destination: 'Ubench', events });
-  return { body, signature: createHmac('sha256', SECRET).update(body).digest('base64') };
-}
-
 const result = await autocannon({
   url: `${url}/webhook`,
   method: 'POST',
@@ -38,7 +18,7 @@ const result = await autocannon({
   headers: { 'content-type': 'application/json; charset=utf-8' },
   requests: [{
     setupRequest: (req: any) => {
-      const { body, signature } = signedBody();
+      const { body, signature } = signedBody(SECRET);
       return { ...req, body, headers: { ...req.headers, 'x-line-signature': signature } };
     },
   }],

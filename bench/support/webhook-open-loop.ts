@@ -18,38 +18,19 @@
  * HDR histogram in microseconds. Bodies (5 signed text events, unique ids) are made beforehand,
  * so signing costs nothing during the run. `lagP99` is how late the generator itself sent.
  */
-import { createHmac, randomUUID } from 'node:crypto';
 import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'undici';
+import { signedBody } from './webhook-events.ts';
 
 const [url, secondsArg, rateArg, connectionsArg] = process.argv.slice(2);
 const seconds = Number(secondsArg);
 const rate = Number(rateArg);
 const connections = Number(connectionsArg ?? 128);
 const SECRET = process.env.BENCH_LINE_SECRET!;
-const users = Array.from({ length: 20 }, (_, i) => `U${(i + 1).toString(16).padStart(32, '0')}`);
-const words = ['ช่วยเหลือ', 'งานของฉัน', 'สวัสดีครับ 😀', 'O12', 'help'];
-
-function signedBody() {
-  const now = Date.now();
-  const events = Array.from({ length: 5 }, (_, i) => ({
-    type: 'message',
-    mode: 'active',
-    timestamp: now,
-    webhookEventId: randomUUID(),
-    deliveryContext: { isRedelivery: false },
-    source: { type: 'user', userId: users[Math.floor(Math.random() * users.length)] },
-    replyToken: randomUUID().replace(/-/g, ''),
-    message: { type: 'text', id: String(now + i), quoteToken: 'q', text: words[i % words.length] },
-  }));
-  const body = JSON.stringify({ destination: 'Ubench', events });
-  return { body, signature: createHmac('sha256', SECRET).update(body).digest('base64') };
-}
-
 // The schedule (ms from the start): exponential gaps with mean 1000/rate.
 const schedule: number[] = [];
 for (let t = -Math.log(1 - Math.random()) * (1000 / rate); t < seconds * 1000; t += -Math.log(1 - Math.random()) * (1000 / rate)) schedule.push(t);
-const bodies = schedule.map(signedBody);
+const bodies = schedule.map(() => signedBody(SECRET));
 
 const pool = new Pool(url!, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
 const latency = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
