@@ -23,9 +23,9 @@
  * scheduling priority (nice -10, when the bench may set it), so that its sends are not made late
  * by the server and PostgreSQL on the same 2 cores (its lateness is printed either way). The
  * throughput runs keep autocannon at normal priority: there, it taking CPU from the server would
- * slow the bare route most and flatter the ratio. Each
- * topology starts on a settled database (VACUUM of line_inbox, CHECKPOINT), so that it is not
- * measured while PostgreSQL writes out the previous one's hundreds of thousands of rows.
+ * slow the bare route most and flatter the ratio. Each topology starts on a settled database
+ * (VACUUM of line_inbox, CHECKPOINT), so that it is not measured while PostgreSQL writes out the
+ * previous one's hundreds of thousands of rows.
  */
 import { execFile, fork } from 'node:child_process';
 import { cpus, setPriority } from 'node:os';
