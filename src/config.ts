@@ -21,6 +21,7 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_PREPARED_STATEMENTS: bool,
     DATA_DIR: z.string().default('./data'),
     PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
     LINE_CHANNEL_SECRET: optionalString,
@@ -103,7 +104,7 @@ export type Config = Readonly<{
   host: string;
   port: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  database: Readonly<{ url?: string; poolMax: number; dataDir: string }>;
+  database: Readonly<{ url?: string; poolMax: number; dataDir: string; preparedStatements: boolean }>;
   publicBaseUrl?: string;
   line: Readonly<{
     channelSecret?: string;
@@ -181,7 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: v.HOST,
     port: v.PORT,
     logLevel: v.LOG_LEVEL,
-    database: { url: v.DATABASE_URL, poolMax: v.DATABASE_POOL_MAX, dataDir: v.DATA_DIR },
+    database: { url: v.DATABASE_URL, poolMax: v.DATABASE_POOL_MAX, dataDir: v.DATA_DIR, preparedStatements: v.DATABASE_PREPARED_STATEMENTS ?? true },
     publicBaseUrl: v.PUBLIC_BASE_URL,
     line: {
       channelSecret: v.LINE_CHANNEL_SECRET,

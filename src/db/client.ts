@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { prepareEveryStatement } from './prepare-all.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -29,7 +30,8 @@ export const migrationsFolder = fileURLToPath(new URL('../../migrations', import
 const MIGRATION_LOCK_KEY = 7_318_455_001;
 
 /** `onQuery` sees every statement's SQL text (never its parameters): for counting statements (bench, tests, diagnosis). */
-export type DatabaseOptions = { url?: string; dataDir?: string; poolMax?: number; inMemory?: boolean; onQuery?: (sql: string) => void };
+/** `preparedStatements` (PostgreSQL only, default true): every parameterised statement prepared (prepare-all.ts). */
+export type DatabaseOptions = { url?: string; dataDir?: string; poolMax?: number; inMemory?: boolean; preparedStatements?: boolean; onQuery?: (sql: string) => void };
 
 const loggerOf = (opts: DatabaseOptions) => (opts.onQuery ? { logQuery: (query: string) => opts.onQuery!(query) } : undefined);
 
@@ -99,6 +101,7 @@ function isAlive(pid: number): boolean {
 async function openPostgres(url: string, poolMax: number, opts: DatabaseOptions): Promise<Database> {
   const client = postgres(url, { max: poolMax, onnotice: () => {}, connection: { application_name: 'ita-oit-line' } });
   const db = drizzlePostgres({ client, schema, logger: loggerOf(opts) }) as unknown as Db;
+  if (opts.preparedStatements ?? true) prepareEveryStatement(db);
   return {
     db,
     kind: 'postgres',
