@@ -1,5 +1,3 @@
-import type { Db } from './client.ts';
-
 type Session = {
   prepareQuery: (query: unknown, fields: unknown, name: string | undefined, ...rest: unknown[]) => unknown;
   transaction: (fn: (tx: { session: Session }) => unknown, config?: unknown) => unknown;
@@ -17,7 +15,7 @@ type Session = {
  * transaction mode that does not track prepared statements (PgBouncer before 1.21, or without
  * `max_prepared_statements`): DATABASE_PREPARED_STATEMENTS=false there.
  */
-export function prepareEveryStatement(db: Db): void {
+export function prepareEveryStatement(db: object): void {
   prepareOn((db as unknown as { _: { session: Session } })._.session);
 }
 

@@ -6,11 +6,13 @@ const dialect = new PgDialect();
 
 /**
  * A raw statement run as a named prepared statement, its parameters given as `sql.placeholder(…)`
- * values at each call. `db.execute(sql…)` sends every statement unnamed, which postgres.js does in
- * two round trips (Parse + Describe, wait for the parameter types, then Bind + Execute) and which
- * PostgreSQL parses and plans each time; prepared, a repeat is one round trip (Bind + Execute)
- * and PostgreSQL reuses the parsed statement (postgres.js keeps one per connection). The SQL text
- * is built once here. On PGlite (one process, no wire) it simply runs the query.
+ * values at each call. Unnamed, postgres.js sends a statement in two round trips (Parse + Describe,
+ * wait for the parameter types, then Bind + Execute) and PostgreSQL parses and plans it each time;
+ * prepared, a repeat is one round trip (Bind + Execute) and PostgreSQL reuses the parsed statement
+ * (postgres.js keeps one per connection). prepare-all.ts does that for every statement unless
+ * DATABASE_PREPARED_STATEMENTS=false; the hot statements made here are prepared either way, and
+ * their SQL text is built once, not rendered again at each call. On PGlite (one process, no wire)
+ * it simply runs the query.
  * This is the same call drizzle's own `.prepare(name)` makes for its query builders.
  */
 export function preparedStatement(db: Db, name: string, query: SQL) {
