@@ -28,7 +28,7 @@ async function main() {
     : existsSync(pgliteDir)
       ? `ITA OIT tracker: starting (embedded PGlite in ${pgliteDir}: migrations and catalogs)…`
       : `ITA OIT tracker: first start, creating the embedded PGlite database in ${pgliteDir} (once; this takes a while)…`);
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, preparedStatements: config.database.preparedStatements, poolMax: config.database.poolMax });
+  const database = await openDatabase(config.database);
   const container = createContainer({ config, database, clock: systemClock });
   const catalogs = await prepareDatabase(container);
   const app = await buildApp(container);

@@ -9,7 +9,7 @@ import { isAppError } from '../shared/errors.ts';
 /** Runs one CLI command against the configured database (PGlite or PostgreSQL), then closes it. */
 export async function withContainer<T>(fn: (c: Container) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, preparedStatements: config.database.preparedStatements, poolMax: 4 });
+  const database = await openDatabase({ ...config.database, poolMax: 4 });
   const c = createContainer({ config, database, clock: systemClock });
   try {
     await prepareDatabase(c);
