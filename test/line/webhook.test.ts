@@ -6,7 +6,11 @@ import { createResponder } from '../../src/modules/line/webhook/responder.ts';
 import { deliver, post, PREPARER, seedPhatthalung, sign, startBot, textEvent, textsOf, type BotContext } from './helpers.ts';
 
 let t: BotContext;
-const inboxRows = () => t.container.database.db.select().from(lineInbox);
+/** The inbox events, once what is stored is split into events (as a worker's claim does first). */
+const inboxRows = async () => {
+  await t.container.lineBot.inbox.expand(10_000, t.clock.now());
+  return t.container.database.db.select().from(lineInbox);
+};
 
 beforeAll(async () => {
   t = await startBot();
@@ -47,6 +51,7 @@ describe('POST /webhook signature and body checks', () => {
     const body = JSON.stringify({ destination: 'Ubot', events: [e] }).replace('PLACEHOLDER', 'งานของฉัน \\uD83D\\uDE00 😀');
     const res = await post(t, body);
     expect(res.statusCode).toBe(200);
+    await t.container.lineBot.inbox.expand(100, t.clock.now());
     const [row] = await t.container.database.db.select().from(lineInbox).where(eq(lineInbox.webhookEventId, e.webhookEventId));
     expect((row!.event as any).message.text).toBe('งานของฉัน 😀 😀');
   });

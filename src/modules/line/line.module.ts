@@ -74,7 +74,7 @@ export function createLineBot(d: Deps) {
   const respond = createResponder({ gateway: d.line, clock: d.clock });
   const replay = createReplayAnswers({ repo, assignments: d.assignments, views, m });
   const handle = createLineEventHandler({ repo, linking, views, actions, typed, applied: createAppliedEventsRepository(d.db), replay, m });
-  const inbox = createInboxRepository(d.db);
+  const inbox = createInboxRepository(d.db, { log: (text) => (d.log ?? console.error)(text) });
   const worker = createInboxWorker({
     repo: inbox,
     transaction: (fn) => d.db.transaction((tx) => fn(tx as unknown as Db)),

@@ -42,6 +42,27 @@ export const lineInbox = pgTable(
   ],
 );
 
+/**
+ * Webhook requests as they were acknowledged, not yet split into inbox events: the webhook's
+ * durable write is one row per request, the signed body text as it is (PostgreSQL neither parses
+ * it nor indexes its events then: that is what the 200 waits for). A worker splits them into
+ * line_inbox rows (oldest first, one worker at a time, deleting them in the same statement), where
+ * redeliveries are skipped by their event ids. A body PostgreSQL cannot split is kept here with
+ * `failed_at`, never lost.
+ */
+export const lineInboxRequests = pgTable('line_inbox_request', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  /** How many events the body holds (the backlog in events, without parsing bodies). */
+  events: integer('events').notNull(),
+  /** The events' inbox keys, in order, as a JSON array. */
+  keys: text('keys').notNull(),
+  /** JSON text of an object with `destination` and `events`. */
+  body: text('body').notNull(),
+  failedAt: timestamp('failed_at', { withTimezone: true }),
+  lastError: text('last_error'),
+});
+
 /** One-time codes that link a LINE user to an officer, or a LINE group to an organization. */
 export const lineLinkCodes = pgTable(
   'line_link_codes',

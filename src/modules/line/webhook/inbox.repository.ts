@@ -1,17 +1,22 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../../db/client.ts';
 import { preparedStatement } from '../../../db/prepared.ts';
-import { lineInbox } from '../line.table.ts';
+import { lineInbox, lineInboxRequests } from '../line.table.ts';
+
+/** Joins a batch's values in one text parameter: no JSON text holds U+0001 (see insertRequests). */
+const SEP = '\u0001';
+/** The advisory lock of expand(): one expansion at a time per database. */
+const EXPAND_LOCK = 74_151_001;
 
 export type NewInboxEvent = { webhookEventId: string; destination: string | null; event: unknown };
 /** An event with the time its webhook request arrived. */
 export type NewInboxRow = NewInboxEvent & { at: Date };
 /**
- * One webhook request's events as the route hands them over (requests of several share one batch):
- * `body` is JSON text of an object whose `events` are the events to store, in order, with their
- * inbox keys in `keys` (the signed body itself, when PostgreSQL can store it as it is).
+ * One webhook request as the route hands it over (requests of several share one batch): `body` is
+ * JSON text of an object with `destination` and `events` (the signed body itself, when PostgreSQL
+ * can store it as it is), `keys` the events' inbox keys in order.
  */
-export type InboxRequest = { at: Date; destination: string | null; keys: string[]; body: string };
+export type InboxRequest = { at: Date; keys: string[]; body: string };
 
 /** A row as a worker holds it: `attempts` is the fencing token of its claim. */
 export type ClaimedEvent = {
@@ -33,11 +38,12 @@ export type Held = { id: number; attempts: number };
  */
 export class InboxInsertError extends Error {
   readonly sqlState: string | undefined;
-  constructor(events: number, cause: unknown) {
+  /** `what` failed: a number of events being stored, or the words for it (e.g. 'splitting request 12'). */
+  constructor(what: number | string, cause: unknown) {
     const driver = (cause as { cause?: unknown } | null)?.cause ?? cause;
     const code = (driver as { code?: unknown } | null)?.code;
     const text = driver instanceof Error && !driver.message.startsWith('Failed query') ? `: ${driver.message.split('\n')[0]}` : '';
-    super(`line inbox: storing ${events} event(s) failed${typeof code === 'string' ? ` (${code})` : ''}${text}`);
+    super(`line inbox: ${typeof what === 'number' ? `storing ${what} event(s)` : what} failed${typeof code === 'string' ? ` (${code})` : ''}${text}`);
     this.name = 'InboxInsertError';
     this.sqlState = typeof code === 'string' ? code : undefined;
   }
@@ -53,41 +59,108 @@ const held = (row: Held) => and(eq(lineInbox.id, row.id), eq(lineInbox.attempts,
 const heldJson = (rows: Array<Held & Record<string, unknown>>) => JSON.stringify(rows);
 
 /**
- * SQL for the durable webhook inbox (line_inbox). Every statement a worker makes covers a whole
+ * SQL for the durable webhook inbox: requests as acknowledged (line_inbox_request), split into
+ * events (line_inbox) before a worker claims them. Every statement a worker makes covers a whole
  * batch or source group (rows travel as one JSON parameter), so handling an event costs a
  * fraction of a statement here; every write is fenced by the claim's attempt number.
  */
-export function createInboxRepository(db: Db) {
+export function createInboxRepository(db: Db, o: { log?: (text: string) => void } = {}) {
   /**
-   * Stores the events of whole requests in ONE statement (one commit), skipping event ids already
-   * stored (LINE's redeliveries, and duplicates within the batch: DO NOTHING also covers rows of
-   * the same statement). The requests travel as a single JSON parameter PostgreSQL unpacks, each
-   * with its body as JSON text spliced in unchanged (Node neither re-serialises the events nor
-   * maps columns; PostgreSQL parses each event once, as it must to store jsonb): one short constant
-   * SQL text whatever the batch size, prepared once per connection (one round trip per batch, no
-   * parsing or planning by PostgreSQL each time). Ids follow the order given (requests, then events:
-   * `with ordinality … order by`), which the worker relies on for per-source ordering.
+   * Stores whole requests in ONE statement (one commit), a row each (line_inbox_request), the body
+   * text as it is: PostgreSQL neither parses the events nor indexes them on the acknowledgement
+   * path; expand() does that later, off it. The requests travel as four text parameters, their
+   * values joined by U+0001, which no JSON text can hold (JSON escapes every control character, so
+   * neither bodies, nor keys as JSON, nor ISO times contain it): PostgreSQL splits them with
+   * string_to_array, without lexing a byte of JSON. One short constant SQL text whatever the batch
+   * size, prepared once per connection. Ids follow the order given.
    */
-  const insertStatement = preparedStatement(db, 'line_inbox_insert', sql`
-    insert into line_inbox (webhook_event_id, destination, event, status, next_attempt_at, received_at)
-    select q->2->>(en::int - 1), q->>1, e, 'pending', (q->>0)::timestamptz, (q->>0)::timestamptz
-    from jsonb_array_elements(${sql.placeholder('requests')}::jsonb) with ordinality as r(q, rn),
-      jsonb_array_elements(q->3->'events') with ordinality as t(e, en)
-    order by rn, en
-    on conflict (webhook_event_id) do nothing`);
+  const insertStatement = preparedStatement(db, 'line_inbox_request_insert', sql`
+    insert into line_inbox_request (received_at, events, keys, body)
+    select a::timestamptz, n::int, k, b
+    from unnest(string_to_array(${sql.placeholder('at')}::text, chr(1)), string_to_array(${sql.placeholder('n')}::text, chr(1)),
+      string_to_array(${sql.placeholder('keys')}::text, chr(1)), string_to_array(${sql.placeholder('bodies')}::text, chr(1))) with ordinality as t(a, n, k, b, o)
+    order by o`);
   async function insertRequests(requests: InboxRequest[]): Promise<void> {
     if (requests.length === 0) return;
-    const parts = requests.map((r) => `[${JSON.stringify(r.at.toISOString())},${JSON.stringify(r.destination)},${JSON.stringify(r.keys)},${r.body}]`);
-    const events = requests.reduce((n, r) => n + r.keys.length, 0);
+    const at: string[] = [];
+    const n: number[] = [];
+    const keys: string[] = [];
+    const bodies: string[] = [];
+    let events = 0;
+    for (const r of requests) {
+      at.push(r.at.toISOString());
+      n.push(r.keys.length);
+      keys.push(JSON.stringify(r.keys));
+      bodies.push(r.body);
+      events += r.keys.length;
+    }
     try {
-      await insertStatement({ requests: `[${parts.join(',')}]` });
+      await insertStatement({ at: at.join(SEP), n: n.join(SEP), keys: keys.join(SEP), bodies: bodies.join(SEP) });
     } catch (e) {
       throw new InboxInsertError(events, e);
     }
   }
   /** Events given one by one (the simulator, tests): each its own request, in order. */
   const insertRows = (rows: NewInboxRow[]) =>
-    insertRequests(rows.map((r) => ({ at: r.at, destination: r.destination, keys: [r.webhookEventId], body: JSON.stringify({ events: [r.event] }) })));
+    insertRequests(rows.map((r) => ({ at: r.at, keys: [r.webhookEventId], body: JSON.stringify({ destination: r.destination, events: [r.event] }) })));
+
+  /**
+   * Splits stored requests into inbox events (line_inbox), oldest first, as many requests as hold
+   * `limit` events, deleting them in the same statement (after a crash, a request is there or its
+   * events are: never both, never neither). Event ids already stored are skipped (LINE's redeliveries, and
+   * repeats within the batch). One expansion at a time per database (a transaction advisory lock,
+   * tried, not waited for: a worker that does not get it claims what is there), so events get ids
+   * in the order their requests were stored, whatever number of workers.
+   */
+  const expandSql = (pick: SQL) => sql`
+    with lock as materialized (select pg_try_advisory_xact_lock(${sql.raw(String(EXPAND_LOCK))}) as got),
+    picked as (${pick}),
+    raw as (
+      delete from line_inbox_request r using picked where r.id = picked.id
+      returning r.id, r.received_at, r.keys, r.body
+    )
+    insert into line_inbox (webhook_event_id, destination, event, status, next_attempt_at, received_at)
+    select p.k->>(t.en::int - 1), p.j->>'destination', t.e, 'pending', raw.received_at, raw.received_at
+    from raw
+      cross join lateral (select raw.body::jsonb as j, raw.keys::jsonb as k) p
+      cross join lateral jsonb_array_elements(p.j->'events') with ordinality as t(e, en)
+    order by raw.id, t.en
+    on conflict (webhook_event_id) do nothing`;
+  const expandStatement = preparedStatement(db, 'line_inbox_expand', expandSql(sql`
+    select id from (
+      select id, events, sum(events) over (order by id) as upto
+      from (
+        select id, events from line_inbox_request
+        where failed_at is null and (select got from lock)
+        order by id limit ${sql.placeholder('limit')}
+      ) f
+    ) w where upto - events < ${sql.placeholder('limit')}`));
+  const expandOneStatement = preparedStatement(db, 'line_inbox_expand_one', expandSql(sql`
+    select id from line_inbox_request where id = ${sql.placeholder('id')}::bigint and failed_at is null and (select got from lock)`));
+  /** A request whose body PostgreSQL cannot split: the others go on, it stays, marked. */
+  async function expandOneByOne(limit: number, at: Date) {
+    const ids = rowsOf<{ id: number | string }>(await db.execute(sql`
+      select id from line_inbox_request where failed_at is null order by id limit ${limit}`));
+    for (const { id } of ids) {
+      try {
+        await expandOneStatement({ id: String(id) });
+      } catch (e) {
+        const err = new InboxInsertError(`splitting request ${id} into events`, e);
+        if (!err.isDataError) throw err;
+        await db.update(lineInboxRequests).set({ failedAt: at, lastError: err.message.slice(0, 2000) }).where(eq(lineInboxRequests.id, Number(id)));
+        o.log?.(`line inbox: request ${id} could not be split into events and is kept aside in line_inbox_request (${err.sqlState})`);
+      }
+    }
+  }
+  async function expand(limit: number, at: Date): Promise<void> {
+    try {
+      await expandStatement({ limit });
+    } catch (e) {
+      const err = new InboxInsertError('splitting stored requests into events', e);
+      if (!err.isDataError) throw err;
+      await expandOneByOne(limit, at);
+    }
+  }
 
   // The worker's statements, a few per batch, prepared like the insert (one round trip each, parsed once).
   const claimStatement = preparedStatement(db, 'line_inbox_claim', sql`
@@ -124,12 +197,15 @@ export function createInboxRepository(db: Db) {
 
     insertRows,
     insertRequests,
+    expand,
 
     /**
-     * Claims up to `limit` due rows for `leaseMs`. SKIP LOCKED plus the lease let several
+     * Claims up to `limit` due rows for `leaseMs`, after splitting stored requests into at least
+     * that many events (expand). SKIP LOCKED plus the lease let several
      * instances share one database without processing a row twice at the same time.
      */
     async claim(now: Date, leaseMs: number, limit: number): Promise<ClaimedEvent[]> {
+      await expand(limit, now);
       const until = new Date(now.getTime() + leaseMs);
       const result = await claimStatement({ until: until.toISOString(), now: now.toISOString(), limit });
       type Raw = { id: number | string; webhook_event_id: string; event: unknown; attempts: number; received_at: string | Date; answer: unknown; reply_started_at: unknown };
@@ -185,10 +261,11 @@ export function createInboxRepository(db: Db) {
     },
 
     /**
-     * Deletes up to `limit` handled events older than `before` (INBOX_RETENTION_DAYS), and as many
-     * of the markers of what events applied (applied_events, audit.ts) from before then: a marker
-     * is needed only while its event may still be retried. Returns the larger count, so the
-     * caller goes on while either table has more to delete.
+     * Deletes up to `limit` handled events older than `before` (INBOX_RETENTION_DAYS), as many
+     * stored requests set aside as unsplittable before then (they hold people's messages too), and
+     * as many of the markers of what events applied (applied_events, audit.ts) from before then: a
+     * marker is needed only while its event may still be retried. Returns the largest count, so
+     * the caller goes on while any table has more to delete.
      */
     async purge(before: Date, limit: number): Promise<number> {
       const at = before.toISOString();
@@ -198,11 +275,15 @@ export function createInboxRepository(db: Db) {
             select id from line_inbox where status in ('done', 'failed') and processed_at < ${at}::timestamptz
             limit ${limit}
           ) returning 1
+        ), aside as (
+          delete from line_inbox_request where id in (
+            select id from line_inbox_request where failed_at < ${at}::timestamptz limit ${limit}
+          ) returning 1
         ), marks as (
           delete from applied_events where (event_id, step) in (
             select event_id, step from applied_events where applied_at < ${at}::timestamptz limit ${limit}
           ) returning 1
-        ) select greatest((select count(*) from gone), (select count(*) from marks))::int as n`));
+        ) select greatest((select count(*) from gone), (select count(*) from aside), (select count(*) from marks))::int as n`));
       return Number(rows[0]?.n ?? 0);
     },
   };

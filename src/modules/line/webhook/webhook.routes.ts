@@ -20,10 +20,11 @@ export const WEBHOOK_BODY_LIMIT = 1_048_576;
 /**
  * POST /webhook. In its own encapsulated scope with a raw-buffer body parser, so the signature is
  * checked on the exact bytes LINE signed (https://developers.line.biz/en/docs/messaging-api/receiving-messages/#verify-signature);
- * JSON is parsed only after the check. Events are committed to the inbox before the 200 (through
- * the group-commit batcher: concurrent requests share one INSERT and one commit), and processed
- * after it: the acknowledgement never waits on a LINE API call. A failed insert answers 5xx, so
- * LINE redelivers; the inbox skips event ids it already holds.
+ * JSON is parsed only after the check. The request is committed to the inbox before the 200 (its
+ * body, one row, through the group-commit batcher: concurrent requests share one INSERT and one
+ * commit), then split into events and processed after it: the acknowledgement never waits on a
+ * LINE API call, nor on PostgreSQL parsing the events. A failed insert answers 5xx, so LINE
+ * redelivers; the inbox skips event ids it already holds.
  */
 export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' | 'clock' | 'lineBot'>) {
   const secret = c.config.line.channelSecret;
@@ -59,8 +60,8 @@ export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' 
         const at = c.clock.now();
         // The signed text itself goes to PostgreSQL (parsed there, not re-serialised here), unless it
         // holds what PostgreSQL would refuse; then the cleaned events.
-        const body = unstorable || mayNotFitNumeric(text) ? JSON.stringify({ events }) : text;
-        await batcher.add([{ at, destination: destination ?? null, keys: events.map(eventKey), body }]);
+        const body = unstorable || mayNotFitNumeric(text) ? JSON.stringify({ destination, events }) : text;
+        await batcher.add([{ at, keys: events.map(eventKey), body }]);
         if (c.config.inbox.workerEnabled) c.lineBot.worker.kick();
       }
       return reply.status(200).send({});
