@@ -60,10 +60,36 @@ describe('inbox group commit (batcher)', () => {
     void b.add(['a1', 'a2']);
     expect(writes).toHaveLength(0);
     void b.add(['b1', 'b2']);
-    // 4 rows queued ≥ 3: written without waiting for the next turn, as [a] and [b] (a+b would exceed 3).
+    // 4 rows queued ≥ 3: written without waiting for the next turn, [a] first (a+b would exceed 3);
+    // [b] is no full batch, so it waits for [a] (or for [a] to take stallMs).
+    expect(writes.map((w) => w.rows)).toEqual([['a1', 'a2']]);
+    void b.add(['c1', 'c2']);
+    // [b, c] would exceed 3, and [b] alone is queued with [c] behind it: a full batch's worth waits no longer.
     expect(writes.map((w) => w.rows)).toEqual([['a1', 'a2'], ['b1', 'b2']]);
     writes.forEach((w) => w.done());
+    await turn();
+    expect(writes.map((w) => w.rows)).toEqual([['a1', 'a2'], ['b1', 'b2'], ['c1', 'c2']]);
+    writes[2]!.done();
     await b.drain();
+  });
+
+  it('writes one batch at a time while writes are quick, and starts another beside one that has taken stallMs', async () => {
+    const { writes, write } = controlledWrites();
+    const b = createBatcher<string>({ write, maxInFlight: 4, stallMs: 30 });
+    const first = track(b.add(['r1']));
+    await turn();
+    const second = track(b.add(['r2']));
+    await turn();
+    await turn();
+    expect(writes.map((w) => w.rows)).toEqual([['r1']]); // r2 waits for r1's write
+    while (writes.length < 2) await new Promise((r) => setTimeout(r, 5)); // r1's write is held up past 30 ms
+    expect(writes.map((w) => w.rows)).toEqual([['r1'], ['r2']]);
+    writes[1]!.done();
+    await turn();
+    expect([first.state, second.state]).toEqual(['pending', 'ok']);
+    writes[0]!.done();
+    await b.drain();
+    expect(first.state).toBe('ok');
   });
 
   it('fails every request of a failed batch with that error, and only those', async () => {
