@@ -97,7 +97,7 @@ function raisePriority(pid: number) {
 }
 /** Writes out what the previous phase left (dirty pages, dead rows), so the next is measured on its own. */
 async function settle() {
-  await database.db.execute(sql`vacuum (analyze) line_inbox`);
+  await database.db.execute(sql`vacuum (analyze) line_inbox, line_inbox_request`);
   await database.db.execute(sql`checkpoint`);
 }
 
@@ -139,8 +139,12 @@ const line = (name: string, r: Load) =>
   `  ${name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}  errors ${r.errors}` +
   (r.maxInFlight === undefined ? '' : `  (at most ${r.maxInFlight} in flight; generator sent late by p99 ${r.lagP99} ms)`) +
   `\n${''.padEnd(20)}${r.cpu}`;
+/** Events by inbox status, and those still in stored requests not yet split into events (line_inbox_request). */
 const byStatus = async () => {
-  const rows = rowsOf<{ status: string; n: number }>(await database.db.execute(sql`select status, count(*)::int as n from line_inbox group by status order by status`));
+  const rows = rowsOf<{ status: string; n: number }>(await database.db.execute(sql`
+    select status, count(*)::int as n from line_inbox group by status
+    union all select 'not yet split', sum(events)::int from line_inbox_request having count(*) > 0
+    order by status`));
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 };
 const statusLine = (s: Record<string, number>) => Object.entries(s).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty';
@@ -188,7 +192,7 @@ try {
 
   console.log(`bench:webhook on PostgreSQL, 5 text events per request, ${SECONDS} s per run (after a 2 s warm-up of each server); machine: ${cpus().length} cores`);
   await run(bareUrl, { rate: 50, seconds: 1 }); // tells whether the generator's priority could be raised
-  console.log(`load generators: ${priority}; each topology starts on a settled database (VACUUM line_inbox, CHECKPOINT)`);
+  console.log(`load generators: ${priority}; each topology starts on a settled database (VACUUM of the inbox tables, CHECKPOINT)`);
   console.log('bare Fastify route (signature check only):');
   const bareLoads = await loads(bareUrl, 'bare signature');
 
@@ -218,6 +222,7 @@ try {
   console.log(`  worker alone: ${rate.toFixed(0)} events/s (${processed} events in ${seconds.toFixed(1)} s; ${after.failed ?? 0} failed in all; worker cpu ${((100 * (cu.user + cu.system)) / 1000 / (seconds * 1000)).toFixed(0)}% of one core) (target ≥ 1,000) ${rate >= 1000 ? 'OK' : 'BELOW TARGET'}`);
   // What is left of the backlog is set aside, so the all-in-one run starts from an empty inbox.
   await database.db.execute(sql`delete from line_inbox where status = 'pending'`);
+  await database.db.execute(sql`delete from line_inbox_request`);
   await settle();
 
   console.log('3. all-in-one instance (webhook and worker in one process, the default):');
