@@ -13,10 +13,11 @@
  *  - at once when `maxBatch` rows are queued;
  *  - while a batch is being written, rows wait for it to finish (natural batching: the busier the
  *    database, the bigger the batches), unless it has taken `stallMs` already or a full batch
- *    (`maxBatch`) is queued: then another write starts beside it, up to `maxInFlight` at once. So under load one write at a time carries
- *    everything queued (fewest statements and commits: bench:webhook's webhook-only throughput,
- *    4,833 req/s with up to 4 writes at once, 5,465 with 1), and a write held up (the database
- *    busy with a worker's statements) does not hold up every request behind it.
+ *    (`maxBatch`) is queued: then another write starts beside it, up to `maxInFlight` at once.
+ *    So under load one write at a time carries everything queued (fewest statements and commits:
+ *    bench:webhook's webhook-only throughput, 4,833 req/s with up to 4 writes at once, 5,465 with
+ *    1), and a write held up (the database busy with a worker's statements) does not hold up every
+ *    request behind it (all-in-one p99 at 200 req/s: 28.9 ms with 1 write at a time, 22.7 ms so).
  * A request's rows are never split between batches. Batches are started in arrival order, and a
  * batch keeps its requests' order, so one request's events get ids in their order (batches written
  * at the same time may interleave their ids; requests have no order among themselves anyway).
@@ -55,8 +56,6 @@ type Waiting<T> = { rows: T[]; size: number; resolve: () => void; reject: (e: un
 export function createBatcher<T>(o: BatcherOptions<T>) {
   const maxBatch = o.maxBatch ?? 1_000;
   const maxQueued = o.maxQueued ?? 20_000;
-  // bench:webhook: with 1 write at a time, requests arriving during a write wait for it (p99 at
-  // 200 req/s 31-43 ms); with 4, 21-29 ms at the same throughput (~3.1-3.8k req/s, 20 connections).
   const maxInFlight = o.maxInFlight ?? 4;
   const stallMs = o.stallMs ?? 2;
   const sizeOf = o.size ?? (() => 1);
