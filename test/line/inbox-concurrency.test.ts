@@ -111,6 +111,22 @@ describe('webhook group commit', () => {
     expect((stored!.event as { message: { text: string } }).message.text).toBe('nul \uFFFD here');
   });
 
+  it('keeps U+0001, the character a batch’s values are joined by, where JSON spells it (a text, an event id), in requests batched together', async () => {
+    const a = textEvent(t, { userId: uid(304) }, 'PLACEHOLDER');
+    const b = { ...textEvent(t, { userId: uid(305) }, 'plain'), webhookEventId: `${textEvent(t, { userId: uid(305) }, 'x').webhookEventId}\u0001x` };
+    const aBody = body(a).replace('PLACEHOLDER', 'one\\u0001two');
+    const bBody = body(b);
+    const statements = countInserts();
+    const answers = await Promise.all([post(t, aBody, sign(aBody)), post(t, bBody, sign(bBody))]);
+    statements.stop();
+    expect(statements.batches).toEqual([2]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+    const [storedA] = await rowsOf([a.webhookEventId]);
+    expect((storedA!.event as { message: { text: string } }).message.text).toBe('one\u0001two');
+    const [storedB] = await rowsOf([b.webhookEventId]);
+    expect((storedB!.event as { webhookEventId: string }).webhookEventId).toBe(b.webhookEventId);
+  });
+
   it('stores the signed events as sent, and a number PostgreSQL’s numeric cannot hold as JSON.parse read it', async () => {
     const exact = textEvent(t, { userId: uid(302) }, 'n');
     const huge = textEvent(t, { userId: uid(303) }, 'n');
