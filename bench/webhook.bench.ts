@@ -167,7 +167,7 @@ async function loads(url: string, name: string) {
 }
 const verdict = (name: string, r: { fixed: Load; max: Load }, bare: { max: Load }) => {
   const ratio = r.max.rps / bare.max.rps;
-  return `  ${name}: throughput ratio real/bare ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}; p99 at 200 req/s ${r.fixed.p99} ms (target < 25 ms) ${r.fixed.p99 < 25 ? 'OK' : 'ABOVE TARGET'}`;
+  return `  ${name}: throughput ratio real/bare ${ratio.toFixed(3)} (target ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}; p99 at 200 req/s ${r.fixed.p99} ms (target < 25 ms) ${r.fixed.p99 < 25 ? 'OK' : 'ABOVE TARGET'}`;
 };
 
 const bare = Fastify({ logger: false });
