@@ -108,12 +108,14 @@ export function createInboxRepository(db: Db, o: { log?: (text: string) => void 
    * Splits stored requests into inbox events (line_inbox), oldest first, as many requests as hold
    * `limit` events, deleting them in the same statement (after a crash, a request is there or its
    * events are: never both, never neither). Event ids already stored are skipped (LINE's redeliveries, and
-   * repeats within the batch). One expansion at a time per database (a transaction advisory lock,
-   * tried, not waited for: a worker that does not get it claims what is there), so events get ids
-   * in the order their requests were stored, whatever number of workers.
+   * repeats within the batch). One split at a time per database (a transaction advisory lock,
+   * taken before the requests are read), so events get ids in the order their requests were
+   * stored, whatever number of workers. A worker that waited for another's split then finds the
+   * requests that one took already deleted (DELETE skips rows a committed transaction deleted)
+   * and splits the rest, its own webhook's request included, instead of leaving them to a poll.
    */
   const expandSql = (pick: SQL) => sql`
-    with lock as materialized (select pg_try_advisory_xact_lock(${sql.raw(String(EXPAND_LOCK))}) as got),
+    with lock as materialized (select pg_advisory_xact_lock(${sql.raw(String(EXPAND_LOCK))}) is not null as got),
     picked as (${pick}),
     raw as (
       delete from line_inbox_request r using picked where r.id = picked.id
