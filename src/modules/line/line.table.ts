@@ -3,8 +3,9 @@ import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, times
 import { officers, organizations } from '../org/org.table.ts';
 
 /**
- * Durable webhook inbox: each LINE event is stored (keyed by webhookEventId) before the 200 goes
- * back, then processed from here with retries, at most once.
+ * Durable webhook inbox: each LINE event, keyed by webhookEventId, split from the request the
+ * webhook stored before its 200 (line_inbox_request), then processed from here with retries, at
+ * most once.
  */
 export const lineInbox = pgTable(
   'line_inbox',
@@ -30,10 +31,10 @@ export const lineInbox = pgTable(
     replyStartedAt: timestamp('reply_started_at', { withTimezone: true }),
   },
   (t) => [
-    // Only handled rows (the purge's scan): a webhook insert, which stores pending rows, does not
-    // touch it. Each index on this table costs every stored event an index entry and its WAL, and
-    // that write is what the acknowledgement waits for (bench:webhook); so no index for the
-    // pending rows' due times either: the claim reads them through line_inbox_pending.
+    // Only handled rows (the purge's scan): the split, which stores pending rows, does not touch
+    // it. Each index on this table costs every stored event an index entry and its WAL, which the
+    // worker's split pays for (bench:webhook's worker alone); so no index for the pending rows'
+    // due times either: the claim reads them through line_inbox_pending.
     index('line_inbox_processed').on(t.processedAt).where(sql`${t.status} in ('done', 'failed')`),
     // The worker's claim (oldest pending first): without it, the scan by id walks past every
     // handled row still kept (INBOX_RETENTION_DAYS) before the first pending one (19 ms a claim

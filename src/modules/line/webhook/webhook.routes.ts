@@ -58,8 +58,9 @@ export function webhookRoutes(app: FastifyInstance, c: Pick<Container, 'config' 
       const { destination, events } = isWebhookBody(json) ? json : checked(json);
       if (events.length > 0) {
         const at = c.clock.now();
-        // The signed text itself goes to PostgreSQL (parsed there, not re-serialised here), unless it
-        // holds what PostgreSQL would refuse; then the cleaned events.
+        // The signed text itself is stored (not re-serialised here; PostgreSQL parses it when a
+        // worker splits it into events), unless it holds what that parse would refuse: then the
+        // cleaned events, so that the split cannot fail on them.
         const body = unstorable || mayNotFitNumeric(text) ? JSON.stringify({ destination, events }) : text;
         await batcher.add([{ at, keys: events.map(eventKey), body }]);
         if (c.config.inbox.workerEnabled) c.lineBot.worker.kick();
