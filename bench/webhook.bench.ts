@@ -25,9 +25,13 @@
  * throughput runs keep autocannon at normal priority: there, it taking CPU from the server would
  * slow the bare route most and flatter the ratio. Each topology starts on a settled database
  * (VACUUM of line_inbox, CHECKPOINT), so that it is not measured while PostgreSQL writes out the
- * previous one's hundreds of thousands of rows.
+ * previous one's hundreds of thousands of rows. Before and after the runs, the disk under
+ * PostgreSQL is probed (bench/support/disk-probe.ts): every acknowledgement waits for a commit's
+ * flush, so a disk that stalls flushes puts its stalls into the p99, whatever the program does.
  */
 import { execFile, fork } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
 import { cpus, setPriority } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -40,6 +44,7 @@ import { createContainer, prepareDatabase, type Container } from '../src/contain
 import { openDatabase, rowsOf } from '../src/db/client.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { seedOrg } from '../test/helpers/seed.ts';
+import { probeLine, probeSync } from './support/disk-probe.ts';
 import { benchPostgres, percentiles } from './support/pg.ts';
 import { users } from './support/webhook-events.ts';
 
@@ -147,6 +152,20 @@ const byStatus = async () => {
     order by status`));
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 };
+/**
+ * The disk's flush latency (bench/support/disk-probe.ts), next to PostgreSQL's data directory when
+ * it is on this machine and we may write beside it (the throwaway cluster's own temporary directory).
+ */
+async function disk(when: string) {
+  const rows = rowsOf<{ data_directory: string }>(await database.db.execute(sql`show data_directory`));
+  const dir = dirname(rows[0]!.data_directory);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    return console.log(`  ${when}: disk probe skipped (PostgreSQL's data directory ${rows[0]!.data_directory} is not writable here)`);
+  }
+  console.log(`  ${when}: ${probeLine(await probeSync(dir), dir)}`);
+}
 const statusLine = (s: Record<string, number>) => Object.entries(s).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty';
 /** The fixed-rate and the unthrottled run against one server. */
 async function loads(url: string, name: string) {
@@ -193,6 +212,7 @@ try {
   console.log(`bench:webhook on PostgreSQL, 5 text events per request, ${SECONDS} s per run (after a 2 s warm-up of each server); machine: ${cpus().length} cores`);
   await run(bareUrl, { rate: 50, seconds: 1 }); // tells whether the generator's priority could be raised
   console.log(`load generators: ${priority}; each topology starts on a settled database (VACUUM of the inbox tables, CHECKPOINT)`);
+  await disk('before the runs');
   console.log('bare Fastify route (signature check only):');
   const bareLoads = await loads(bareUrl, 'bare signature');
 
@@ -233,6 +253,7 @@ try {
   await allInOne.close();
   open.pop();
 
+  await disk('after the runs');
   console.log('verdict:');
   console.log(verdict('webhook-only', hookLoads, bareLoads));
   console.log(verdict('all-in-one', allLoads, bareLoads));
