@@ -62,6 +62,7 @@ const schema = z
     // Webhook inbox (src/modules/line/webhook): webhook-only instances, and how long handled events are kept.
     INBOX_WORKER_ENABLED: bool,
     INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    INBOX_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
     // Delivery (src/modules/delivery): our own monthly cap on LINE messages, below the plan's quota.
     LINE_MONTHLY_MESSAGE_BUDGET: optionalString.pipe(z.coerce.number<string | undefined>({ error: 'a whole number of messages a month, e.g. 15000' }).int().min(1).max(100_000_000).optional()),
   })
@@ -155,6 +156,8 @@ export type Config = Readonly<{
     workerEnabled: boolean;
     /** Handled inbox events (people's messages) are deleted this many days after. */
     retentionDays: number;
+    /** /healthz says `degraded` when an event has waited this long unanswered (inbox.health.ts). */
+    staleSeconds: number;
   }>;
   delivery: Readonly<{
     /** Messages a month we allow ourselves (LINE meters pushes per recipient); the plan's quota from LINE applies too. */
@@ -222,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inbox: {
       workerEnabled: v.INBOX_WORKER_ENABLED ?? true,
       retentionDays: v.INBOX_RETENTION_DAYS,
+      staleSeconds: v.INBOX_STALE_SECONDS,
     },
     delivery: {
       monthlyBudget: v.LINE_MONTHLY_MESSAGE_BUDGET,

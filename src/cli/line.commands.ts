@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { msg } from '../messages/index.ts';
 import { cliActor } from '../modules/auth/actor.ts';
 import { buildLinkSheet } from '../modules/line/linking/link-sheet.ts';
+import { inboxReport } from '../modules/line/webhook/inbox.report.ts';
 import { createGroupCode, createLinkCode, unlinkOfficer } from '../modules/line/linking/linking.cli.ts';
 import { cliLang, cliMessages, days, langOption, withContainer } from './support.ts';
 
@@ -50,6 +51,16 @@ export function registerLineCommands(program: Command) {
       await withContainer(async (c) => {
         const r = await unlinkOfficer(c, { orgSlug: o.org, officerName: o.officer });
         console.log(cliMessages().cli.line.unlinked(r.wasLinked, r.officerName, r.orgName));
+      });
+    });
+
+  langOption(program.command('inbox'))
+    .description('LINE events waiting for an answer: how many, how long the oldest has waited, requests set aside, events that failed in the last 24 hours (exit code 1 when it needs attention)')
+    .action(async () => {
+      await withContainer(async (c) => {
+        const h = await c.lineBot.inboxHealth();
+        console.log(inboxReport(h, cliMessages()));
+        if (h.status === 'degraded') process.exitCode = 1;
       });
     });
 

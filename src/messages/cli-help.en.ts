@@ -19,6 +19,7 @@ export const cliHelpEn: CliHelp = {
     'link-codes': 'printable sheet of link codes (A4 HTML): one card per officer with a QR code that opens the bot with "ผูกบัญชี <code>" typed in',
     unlink: "remove an officer's LINE link (e.g. a new phone, or to link the account to another organization)",
     'group-code': 'one-time code typed in the working group\'s LINE group ("ลงทะเบียน <code>") to register it',
+    inbox: 'LINE events waiting for an answer: how many, how long the oldest has waited, requests set aside, events that failed in the last 24 hours (exit code 1 when it needs attention)',
     policy: "show the organization's reminder policy in force, or set it (or one year's, with --year; replaces earlier overrides of that scope)",
     holiday: 'a day without reminders or summaries for this organization, e.g. 13/04/2568 สงกรานต์',
     holidays: 'the holidays without reminders or summaries: the organization’s and every organization’s',

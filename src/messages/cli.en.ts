@@ -117,4 +117,24 @@ export const cliEn: typeof cliTh = {
     unlinked: (wasLinked: boolean, officer: string, org: string) => (wasLinked ? `unlinked the LINE account of ${officer} (${org})` : `${officer} has no linked LINE account`),
     groupCode: (code: string, until: Date) => `type "ลงทะเบียน ${code}" in the working group's LINE group before ${until.toISOString()}`,
   },
+  inbox: {
+    title: (ok: boolean) => (ok ? 'LINE events: ok' : 'LINE events: needs attention'),
+    none: 'no message is waiting for an answer',
+    waiting: (events: number, unsplit: number, capped: boolean) =>
+      `${events.toLocaleString('en-US')}${capped ? ' or more' : ''} event(s) waiting for an answer${unsplit ? ` (of which ${unsplit.toLocaleString('en-US')} request(s) not yet split into events)` : ''}`,
+    oldest: (seconds: number) => `the oldest has waited ${englishDuration(seconds)}`,
+    stale: (limit: number) =>
+      `longer than ${englishDuration(limit)} (INBOX_STALE_SECONDS): senders have no answer yet; check that an instance processing events runs (INBOX_WORKER_ENABLED=true) and can call LINE's API (see the log)`,
+    setAside: (n: number) => `${n} stored request(s) could not be split into events and are kept aside (not lost): see the README, "Webhook inbox"`,
+    failed: (n: number) => `events that failed for good in the last 24 hours: ${n} (the log says why)`,
+  },
 };
+
+function englishDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ''}`;
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return [days && `${days} d`, hours && `${hours} h`, minutes && `${minutes} min`].filter(Boolean).join(' ');
+}

@@ -127,4 +127,26 @@ export const cliTh = {
     unlinked: (wasLinked: boolean, officer: string, org: string) => (wasLinked ? `ยกเลิกการผูกบัญชี LINE ของ ${officer} (${org}) แล้ว` : `${officer} ยังไม่ได้ผูกบัญชี LINE`),
     groupCode: (code: string, until: Date) => `พิมพ์ "ลงทะเบียน ${code}" ในกลุ่ม LINE ของคณะทำงาน ภายใน ${formatThaiDateTime(until)}`,
   },
+  /** `inbox`: whether webhook events are answered in time (src/modules/line/webhook/inbox.health.ts). */
+  inbox: {
+    title: (ok: boolean): string => (ok ? 'เหตุการณ์จาก LINE: ปกติ' : 'เหตุการณ์จาก LINE: ต้องตรวจสอบ'),
+    none: 'ไม่มีข้อความค้างรอคำตอบ' as string,
+    waiting: (events: number, unsplit: number, capped: boolean) =>
+      `รอคำตอบ ${events.toLocaleString('th-TH')}${capped ? ' ขึ้นไป' : ''} เหตุการณ์${unsplit ? ` (ในจำนวนนี้ ${unsplit.toLocaleString('th-TH')} คำขอยังไม่ได้แยกเป็นเหตุการณ์)` : ''}`,
+    oldest: (seconds: number) => `รายการที่รอนานที่สุด: ${thaiDuration(seconds)}`,
+    stale: (limit: number) =>
+      `เกินเกณฑ์ ${thaiDuration(limit)} (INBOX_STALE_SECONDS): ผู้ส่งยังไม่ได้รับคำตอบ ตรวจว่ามีอินสแตนซ์ที่ประมวลผลเหตุการณ์ทำงานอยู่ (INBOX_WORKER_ENABLED=true) และเรียก LINE API ได้ (ดูใน log)`,
+    setAside: (n: number) => `คำขอที่แยกเป็นเหตุการณ์ไม่ได้ ถูกเก็บแยกไว้ (ไม่สูญหาย) ${n} คำขอ: ดู README หัวข้อ "Webhook inbox"`,
+    failed: (n: number) => `เหตุการณ์ที่ประมวลผลไม่สำเร็จถาวรใน 24 ชั่วโมงที่ผ่านมา: ${n} (สาเหตุอยู่ใน log)`,
+  },
 };
+
+/** 45 → "45 วินาที", 200 → "3 นาที 20 วินาที", 7,500 → "2 ชั่วโมง 5 นาที". */
+function thaiDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} วินาที`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} นาที${seconds % 60 ? ` ${seconds % 60} วินาที` : ''}`;
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return [days && `${days} วัน`, hours && `${hours} ชั่วโมง`, minutes && `${minutes} นาที`].filter(Boolean).join(' ');
+}

@@ -6,13 +6,15 @@ import type { Container } from '../../container.ts';
  * `delivery` tells whether LINE messages still go as the policy says: `degraded` (still 200:
  * this instance is fine) when pushes are held for the month, or when the full policy would need
  * more messages than are left this month and the planner is cutting back (README "Message budget").
+ * `inbox` tells whether webhook events are answered in time (inbox.health.ts): `degraded` when one
+ * has waited longer than INBOX_STALE_SECONDS, or a stored request had to be set aside.
  */
-export function healthRoutes(app: FastifyInstance, c: Pick<Container, 'database' | 'config' | 'delivery' | 'clock'>) {
+export function healthRoutes(app: FastifyInstance, c: Pick<Container, 'database' | 'config' | 'delivery' | 'clock'> & { lineBot: Pick<Container['lineBot'], 'inboxHealth'> }) {
   app.get('/healthz', async (_req, reply) => {
     const db = await c.database.ping();
-    const delivery = db.ok ? await c.delivery.status(c.clock.now()).catch(() => null) : null;
+    const [delivery, inbox] = db.ok ? await Promise.all([c.delivery.status(c.clock.now()).catch(() => null), c.lineBot.inboxHealth().catch(() => null)]) : [null, null];
     const body = {
-      status: !db.ok || delivery?.degraded ? 'degraded' : 'ok',
+      status: !db.ok || delivery?.degraded || inbox?.status === 'degraded' ? 'degraded' : 'ok',
       database: { kind: c.database.kind, ok: db.ok, latencyMs: db.latencyMs, ...(db.error ? { error: db.error } : {}) },
       line: { mode: c.config.line.offline ? 'offline' : 'online' },
       ...(delivery
@@ -29,6 +31,7 @@ export function healthRoutes(app: FastifyInstance, c: Pick<Container, 'database'
             },
           }
         : {}),
+      ...(inbox ? { inbox } : {}),
     };
     return reply.status(db.ok ? 200 : 503).send(body);
   });

@@ -15,6 +15,7 @@ import { createInboxRepository } from './webhook/inbox.repository.ts';
 import { createBatchMemo, type BatchMemo } from './webhook/batch-memo.ts';
 import { forgetAssignmentReads } from './webhook/batch-reads.ts';
 import type { ReplyRiders } from './webhook/inbox.types.ts';
+import { createInboxHealth } from './webhook/inbox.health.ts';
 import { createInboxWorker } from './webhook/inbox.worker.ts';
 import type { LineGateway } from './line.gateway.ts';
 import { liffUrlFor } from './liff-url.ts';
@@ -93,7 +94,8 @@ export function createLineBot(d: Deps) {
     // Never the event itself: it holds people's messages.
     log: (text, err) => (d.log ?? console.error)(`${text}${err instanceof Error ? `: ${err.message}` : ''}`),
   });
-  return { inbox, worker, linking: linkingService, linkingRepo, snoozes, views, actions, liffUrl };
+  const inboxHealth = createInboxHealth({ repo: inbox, clock: d.clock, staleSeconds: d.config.inbox.staleSeconds, workerEnabled: d.config.inbox.workerEnabled });
+  return { inbox, worker, inboxHealth, linking: linkingService, linkingRepo, snoozes, views, actions, liffUrl };
 }
 
 export type LineBot = ReturnType<typeof createLineBot>;

@@ -32,6 +32,17 @@ export type ClaimedEvent = {
 
 export type Held = { id: number; attempts: number };
 
+/** What waits in the inbox (backlog()); counts past the cap asked for mean "more than the cap". */
+export type InboxBacklog = {
+  pendingEvents: number;
+  unsplitRequests: number;
+  unsplitEvents: number;
+  setAsideRequests: number;
+  failedEvents: number;
+  /** When the oldest event not yet handled (or request not yet split) arrived, in ms since the epoch; null when none waits. */
+  oldestWaitingAt: number | null;
+};
+
 /**
  * A failed inbox insert, told without the driver's error: drizzle's error text repeats the query
  * parameters, i.e. people's messages, which must not reach the logs. Keeps PostgreSQL's SQLSTATE.
@@ -260,6 +271,44 @@ export function createInboxRepository(db: Db, o: { log?: (text: string) => void 
 
     async markFailed(row: Held, at: Date, error: string) {
       await db.update(lineInbox).set({ status: 'failed', processedAt: at, lockedUntil: null, lastError: error.slice(0, 2000) }).where(held(row));
+    },
+
+    /**
+     * What waits in the inbox now, in one statement (for /healthz and the `inbox` command, see
+     * inbox.health.ts): events not yet handled (pending, retries included), requests not yet split
+     * into events, when the oldest of them arrived, requests set aside as unsplittable, and events
+     * that failed for good since `failedSince`. Every count stops past `cap` (a backlog of millions
+     * is not counted row by row on each health check): a count above `cap` means "more than cap".
+     * Each read goes through an index (line_inbox_pending, the primary key, line_inbox_failed,
+     * line_inbox_request_aside), so it costs little whatever the retained history.
+     */
+    async backlog(failedSince: Date, cap = 10_000): Promise<InboxBacklog> {
+      const more = cap + 1;
+      const rows = rowsOf<Record<keyof InboxBacklog, number | null>>(await db.execute(sql`
+        with unsplit as (
+          select count(*)::int as requests, coalesce(sum(events), 0)::int as events
+          from (select events from line_inbox_request where failed_at is null limit ${more}) r
+        )
+        select
+          (select count(*) from (select 1 from line_inbox where status = 'pending' limit ${more}) p)::int as "pendingEvents",
+          unsplit.requests as "unsplitRequests",
+          unsplit.events as "unsplitEvents",
+          (select count(*) from (select 1 from line_inbox_request where failed_at is not null limit ${more}) a)::int as "setAsideRequests",
+          (select count(*) from (select 1 from line_inbox where status = 'failed' and processed_at >= ${failedSince.toISOString()}::timestamptz limit ${more}) f)::int as "failedEvents",
+          (select extract(epoch from least(
+            (select received_at from line_inbox where status = 'pending' order by id limit 1),
+            (select received_at from line_inbox_request where failed_at is null order by id limit 1)
+          )) * 1000)::float8 as "oldestWaitingAt"
+        from unsplit`));
+      const r = rows[0]!;
+      return {
+        pendingEvents: Number(r.pendingEvents),
+        unsplitRequests: Number(r.unsplitRequests),
+        unsplitEvents: Number(r.unsplitEvents),
+        setAsideRequests: Number(r.setAsideRequests),
+        failedEvents: Number(r.failedEvents),
+        oldestWaitingAt: r.oldestWaitingAt === null ? null : Number(r.oldestWaitingAt),
+      };
     },
 
     /**

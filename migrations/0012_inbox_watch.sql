@@ -1,0 +1,2 @@
+CREATE INDEX "line_inbox_failed" ON "line_inbox" USING btree ("processed_at") WHERE "line_inbox"."status" = 'failed';--> statement-breakpoint
+CREATE INDEX "line_inbox_request_aside" ON "line_inbox_request" USING btree ("id") WHERE "line_inbox_request"."failed_at" is not null;
