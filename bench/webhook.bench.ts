@@ -27,7 +27,8 @@
  * (VACUUM of line_inbox, CHECKPOINT), so that it is not measured while PostgreSQL writes out the
  * previous one's hundreds of thousands of rows. Before and after the runs, the disk under
  * PostgreSQL is probed (bench/support/disk-probe.ts): every acknowledgement waits for a commit's
- * flush, so a disk that stalls flushes puts its stalls into the p99, whatever the program does.
+ * flush, so a disk that stalls flushes puts its stalls into the p99, whatever the program does;
+ * and during each 200 req/s run, what the inbox inserts were waiting for (insertWaits()).
  */
 import { execFile, fork } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -167,6 +168,33 @@ async function disk(when: string) {
   console.log(`  ${when}: ${probeLine(await probeSync(dir), dir)}`);
 }
 const statusLine = (s: Record<string, number>) => Object.entries(s).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty';
+/**
+ * What the inbox INSERTs wait for while they run, sampled from pg_stat_activity every 10 ms during
+ * the 200 req/s run: IO:WALSync is the commit's flush (the disk), LWLock:WALWrite another
+ * backend's flush it waits behind, "CPU" no wait at all. It tells a slow disk from slow code.
+ */
+function insertWaits() {
+  const seen = new Map<string, number>();
+  let on = true;
+  const loop = (async () => {
+    while (on) {
+      const rows = rowsOf<{ w: string }>(await database.db.execute(sql`
+        select coalesce(wait_event_type || ':' || wait_event, 'CPU') as w from pg_stat_activity
+        where state = 'active' and pid <> pg_backend_pid() and query like '%insert into line_inbox_request%'`));
+      for (const { w } of rows) seen.set(w, (seen.get(w) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  return {
+    async stop() {
+      on = false;
+      await loop;
+      const total = [...seen.values()].reduce((a, b) => a + b, 0);
+      const parts = [...seen].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${w} ${((100 * n) / total).toFixed(0)}%`);
+      return `inbox inserts caught running (every 10 ms): ${total}${total ? `, waiting for ${parts.join(', ')}` : ''}`;
+    },
+  };
+}
 /** The fixed-rate and the unthrottled run against one server. */
 async function loads(url: string, name: string) {
   await run(url, { connections: 10, seconds: 2 }); // warm-up
@@ -175,9 +203,10 @@ async function loads(url: string, name: string) {
   // to serve a ready callback: a request waits at least that long before it is even read.
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
+  const waits = insertWaits();
   const fixed = await run(url, { rate: 200 });
   loop.disable();
-  const fixedInserts = `${batchLine()}\n  event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`;
+  const fixedInserts = `${batchLine()}\n  event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms\n  ${await waits.stop()}`;
   const max = await run(url, { connections: MAX_CONNECTIONS });
   const maxInserts = batchLine();
   console.log(`  Poisson arrivals at 200 requests/s, open loop (acknowledgement latency):\n${line(name, fixed)}${name === 'bare signature' ? '' : `\n${fixedInserts}`}`);
