@@ -125,7 +125,7 @@ export const cliEn: typeof cliTh = {
     oldest: (seconds: number) => `the oldest has waited ${englishDuration(seconds)}`,
     stale: (limit: number) =>
       `longer than ${englishDuration(limit)} (INBOX_STALE_SECONDS): senders have no answer yet; check that an instance processing events runs (INBOX_WORKER_ENABLED=true) and can call LINE's API (see the log)`,
-    setAside: (n: number) => `${n} stored request(s) could not be split into events and are kept aside (not lost): see the README, "Webhook inbox"`,
+    setAside: (n: number) => `${n} stored request(s) could not be split into events and are kept aside (not lost): see the README, "Watching the inbox"`,
     failed: (n: number) => `events that failed for good in the last 24 hours: ${n} (the log says why)`,
   },
 };

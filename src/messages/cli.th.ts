@@ -136,7 +136,7 @@ export const cliTh = {
     oldest: (seconds: number) => `รายการที่รอนานที่สุด: ${thaiDuration(seconds)}`,
     stale: (limit: number) =>
       `เกินเกณฑ์ ${thaiDuration(limit)} (INBOX_STALE_SECONDS): ผู้ส่งยังไม่ได้รับคำตอบ ตรวจว่ามีอินสแตนซ์ที่ประมวลผลเหตุการณ์ทำงานอยู่ (INBOX_WORKER_ENABLED=true) และเรียก LINE API ได้ (ดูใน log)`,
-    setAside: (n: number) => `คำขอที่แยกเป็นเหตุการณ์ไม่ได้ ถูกเก็บแยกไว้ (ไม่สูญหาย) ${n} คำขอ: ดู README หัวข้อ "Webhook inbox"`,
+    setAside: (n: number) => `คำขอที่แยกเป็นเหตุการณ์ไม่ได้ ถูกเก็บแยกไว้ (ไม่สูญหาย) ${n} คำขอ: ดู README หัวข้อ "Watching the inbox"`,
     failed: (n: number) => `เหตุการณ์ที่ประมวลผลไม่สำเร็จถาวรใน 24 ชั่วโมงที่ผ่านมา: ${n} (สาเหตุอยู่ใน log)`,
   },
 };

@@ -16,7 +16,7 @@ export const BACKLOG_CAP = 10_000;
  *  - `stale`: the oldest event not yet handled has waited longer than INBOX_STALE_SECONDS (no
  *    worker runs, workers too few, or LINE's API refusing answers so that events wait for retries);
  *  - `set-aside`: a stored request could not be split into events and is kept aside (never lost;
- *    README "Webhook inbox" says how to look at it).
+ *    README "Watching the inbox" says how to look at it).
  * Events that failed for good in the last 24 hours are counted too, without degrading: they are
  * over (each was logged), but an admin should see them.
  */
@@ -60,5 +60,3 @@ export function createInboxHealth(d: { repo: Pick<InboxRepository, 'backlog'>; c
     };
   };
 }
-
-export type InboxHealthCheck = ReturnType<typeof createInboxHealth>;
