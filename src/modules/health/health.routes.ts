@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../container.ts';
+import type { InboxHealth } from '../line/webhook/inbox.health.ts';
 
 /**
  * GET /healthz: 200 when the database answers, 503 otherwise (load balancers read the status).
@@ -9,7 +10,7 @@ import type { Container } from '../../container.ts';
  * `inbox` tells whether webhook events are answered in time (inbox.health.ts): `degraded` when one
  * has waited longer than INBOX_STALE_SECONDS, or a stored request had to be set aside.
  */
-export function healthRoutes(app: FastifyInstance, c: Pick<Container, 'database' | 'config' | 'delivery' | 'clock'> & { lineBot: Pick<Container['lineBot'], 'inboxHealth'> }) {
+export function healthRoutes(app: FastifyInstance, c: Pick<Container, 'database' | 'config' | 'delivery' | 'clock'> & { lineBot: { inboxHealth: () => Promise<InboxHealth> } }) {
   app.get('/healthz', async (_req, reply) => {
     const db = await c.database.ping();
     const [delivery, inbox] = db.ok ? await Promise.all([c.delivery.status(c.clock.now()).catch(() => null), c.lineBot.inboxHealth().catch(() => null)]) : [null, null];
