@@ -1,7 +1,7 @@
 import { eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { rowsOf as dbRows } from '../../src/db/client.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lineInbox, lineInboxRequests } from '../../src/db/schema.ts';
+import { lineInbox, lineInboxRequests, lineMessageLog } from '../../src/db/schema.ts';
 import { InboxInsertError, type NewInboxRow } from '../../src/modules/line/webhook/inbox.repository.ts';
 import type { InboxJob } from '../../src/modules/line/webhook/inbox.types.ts';
 import { BUSY_CONCURRENCY, createInboxWorker, REPLY_CONCURRENCY, SOURCE_CONCURRENCY, sourceKeyOf } from '../../src/modules/line/webhook/inbox.worker.ts';
@@ -271,6 +271,17 @@ describe('inbox worker concurrency', () => {
     worker.kick();
     expect(await worker.processPending()).toBe(30);
     expect(peak).toBe(BUSY_CONCURRENCY);
+  });
+
+  it('keeps an event’s answer only until it is done: the message log keeps what went', async () => {
+    const e = textEvent(t, { userId: PREPARER }, 'help');
+    expect((await post(t, body(e))).statusCode).toBe(200);
+    await t.container.lineBot.worker.processPending();
+    const [row] = await rowsOf([e.webhookEventId]);
+    expect(row!.status).toBe('done');
+    expect(row!.answer).toBeNull();
+    const logged = await t.container.database.db.select().from(lineMessageLog).where(eq(lineMessageLog.to, PREPARER));
+    expect(logged.length).toBeGreaterThan(0);
   });
 
   it('a worker whose lease ran out neither handles nor marks rows another worker has claimed since', async () => {

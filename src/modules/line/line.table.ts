@@ -25,11 +25,14 @@ export const lineInbox = pgTable(
     /**
      * The answer, stored (after the event's effects, before any reply goes) so that a retry after
      * a crash sends the same answer instead of working it out again; with `reply_started_at`, a
-     * retry knows a reply may have gone and does not push it a second time (issue 10.3).
+     * retry knows a reply may have gone and does not push it a second time (issue 10.3). Dropped
+     * once the event is done (line_message_log keeps what was sent).
      */
     answer: jsonb('answer'),
     replyStartedAt: timestamp('reply_started_at', { withTimezone: true }),
   },
+  // fillfactor 50 (migration 0013, which drizzle's table config cannot express): room on each
+  // page for the HOT updates of the claim and the stored answer.
   (t) => [
     // Only handled rows (the purge's scan): the split, which stores pending rows, does not touch
     // it. Each index on this table costs every stored event an index entry and its WAL, which the

@@ -197,7 +197,7 @@ export function createInboxRepository(db: Db, o: { log?: (text: string) => void 
     where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`;
   const storeAnswersStatement = preparedStatement(db, 'line_inbox_store_answers', storeAnswersSql);
   const markDoneStatement = preparedStatement(db, 'line_inbox_mark_done', sql`
-    update line_inbox i set status = 'done', processed_at = ${sql.placeholder('at')}::timestamptz, locked_until = null, last_error = null,
+    update line_inbox i set status = 'done', processed_at = ${sql.placeholder('at')}::timestamptz, locked_until = null, last_error = null, answer = null,
       event = case when h.redact is null then i.event else jsonb_set(i.event, '{message,text}', to_jsonb(h.redact)) end
     from jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as h(id bigint, attempts int, redact text)
     where i.id = h.id and i.attempts = h.attempts and i.status = 'pending'`);
@@ -255,6 +255,8 @@ export function createInboxRepository(db: Db, o: { log?: (text: string) => void 
     /**
      * Marks handled rows done, in one statement. `redact` replaces the stored message text of an
      * event that carried a one-time code (link or group code): codes are never kept (issue 10.9).
+     * The stored answer is dropped: only a retry needs it, and line_message_log keeps what went
+     * (kept, it was a second copy of every answer in each retained row, and in the WAL).
      */
     async markDone(rows: Array<Held & { redact?: string }>, at: Date): Promise<void> {
       if (!rows.length) return;
