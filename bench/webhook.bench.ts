@@ -1,5 +1,5 @@
 /**
- * npm run bench:webhook — on a real PostgreSQL, against 127.0.0.1 only, three topologies
+ * npm run bench:webhook — on a real PostgreSQL, against 127.0.0.1 only, the topologies
  * (README, "Scaling out") measured one after another on one database:
  *  1. webhook-only instance (INBOX_WORKER_ENABLED=false, the real setting): the real POST
  *     /webhook (signature check on the raw bytes, inbox insert, 200) against a bare Fastify route
@@ -7,8 +7,9 @@
  *     then unthrottled (throughput). Targets: real/bare ratio ≥ 0.5, p99 < 25 ms.
  *  2. worker alone: a worker instance (no webhook traffic) working through the backlog phase 1
  *     left, answering through the LINE API stand-in: events per second. Target ≥ 1,000.
- *  3. all-in-one (the default): the same webhook with the worker in the same process, under the
- *     same loads, and what it left pending.
+ *  3. all-in-one (the default): the same webhook with the worker in the same process (on a thread
+ *     of its own, src/inbox-processing.ts), under the same loads, and what it left pending;
+ *  4. the same with the worker on the main thread (INBOX_WORKER_THREAD=false; PGlite's way).
  * Load comes from its own process (signed requests of 5 text events, unique event ids); the
  * stand-in runs in its own process too (LINE is a remote service: its CPU is not ours).
  * Latency at 200 req/s is measured OPEN LOOP (bench/support/webhook-open-loop.ts): requests at
@@ -43,6 +44,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createContainer, prepareDatabase, type Container } from '../src/container.ts';
 import { openDatabase, rowsOf } from '../src/db/client.ts';
+import { startInboxProcessing } from '../src/inbox-processing.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { seedOrg } from '../test/helpers/seed.ts';
 import { probeLine, probeSync } from './support/disk-probe.ts';
@@ -112,14 +114,17 @@ const standInUrl = await new Promise<string>((resolve) => standIn.once('message'
 const env = { LOG_LEVEL: 'silent', LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: standInUrl, LIFF_ID: '2000000000-benchAAA', LINE_LOGIN_CHANNEL_ID: '2000000000' };
 const pg = await benchPostgres(55498);
 const database = await openDatabase({ url: pg.url, poolMax: 20 });
-/** One instance of the app on the shared database, with the given setting, started as src/server.ts starts it. */
-async function instance(workerEnabled: boolean) {
-  const c = createContainer({ config: loadConfig({ ...env, INBOX_WORKER_ENABLED: String(workerEnabled) }), database, clock: systemClock, log: () => {} });
+/**
+ * One instance of the app on the shared database, with the given settings, started as
+ * src/server.ts starts it (its inbox worker on a thread of its own unless INBOX_WORKER_THREAD=false).
+ */
+async function instance(settings: { INBOX_WORKER_ENABLED: string; INBOX_WORKER_THREAD?: string }) {
+  const c = createContainer({ config: loadConfig({ ...env, DATABASE_URL: pg.url, ...settings }), database, clock: systemClock, log: () => {} });
   const app = await buildApp(c);
   countInserts(c);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  if (c.config.inbox.workerEnabled) c.lineBot.worker.start();
-  return { c, url, close: () => app.close() };
+  const processing = await startInboxProcessing({ worker: c.lineBot.worker, config: c.config, log: (m) => console.log(`  (${m})`) });
+  return { c, url, close: async () => { await app.close(); await processing.stop(); } };
 }
 
 // Group commit at work: how many INSERT statements stored how many events, and how long each took.
@@ -167,6 +172,7 @@ async function disk(when: string) {
   }
   console.log(`  ${when}: ${probeLine(await probeSync(dir), dir)}`);
 }
+const waiting = (s: Record<string, number>) => (s.pending ?? 0) + (s['not yet split'] ?? 0);
 const statusLine = (s: Record<string, number>) => Object.entries(s).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty';
 /**
  * What the inbox INSERTs wait for while they run, sampled from pg_stat_activity every 10 ms during
@@ -196,9 +202,10 @@ function insertWaits() {
   };
 }
 /** The fixed-rate and the unthrottled run against one server. */
-async function loads(url: string, name: string) {
+async function loads(url: string, name: string, o: { worker?: boolean } = {}) {
   await run(url, { connections: 10, seconds: 2 }); // warm-up
   batchLine();
+  const waitingBefore = o.worker ? waiting(await byStatus()) : 0;
   // How long this process's event loop (the server's, and the worker's when it shares it) was late
   // to serve a ready callback: a request waits at least that long before it is even read.
   const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -206,7 +213,8 @@ async function loads(url: string, name: string) {
   const waits = name === 'bare signature' ? null : insertWaits(); // the bare route stores nothing
   const fixed = await run(url, { rate: 200 });
   loop.disable();
-  const fixedInserts = `${batchLine()}\n  event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms\n  ${await waits?.stop()}`;
+  const kept = o.worker ? `\n  events waiting for the worker: ${waitingBefore} when the 200 req/s run started (the warm-up's), ${waiting(await byStatus())} when it ended` : '';
+  const fixedInserts = `${batchLine()}${kept}\n  event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms\n  ${await waits?.stop()}`;
   const max = await run(url, { connections: MAX_CONNECTIONS });
   const maxInserts = batchLine();
   console.log(`  Poisson arrivals at 200 requests/s, open loop (acknowledgement latency):\n${line(name, fixed)}${name === 'bare signature' ? '' : `\n${fixedInserts}`}`);
@@ -247,7 +255,7 @@ try {
 
   await settle();
   console.log('1. webhook-only instance (INBOX_WORKER_ENABLED=false):');
-  const hookOnly = await instance(false);
+  const hookOnly = await instance({ INBOX_WORKER_ENABLED: 'false' });
   open.push(hookOnly);
   const hookLoads = await loads(hookOnly.url, 'real /webhook');
   await hookOnly.close();
@@ -274,18 +282,30 @@ try {
   await database.db.execute(sql`delete from line_inbox_request`);
   await settle();
 
-  console.log('3. all-in-one instance (webhook and worker in one process, the default):');
-  const allInOne = await instance(true);
+  console.log('3. all-in-one instance (webhook and worker in one process, the default; with PostgreSQL the worker on a thread of its own, at nice 10):');
+  const allInOne = await instance({ INBOX_WORKER_ENABLED: 'true' });
   open.push(allInOne);
-  const allLoads = await loads(allInOne.url, 'real /webhook');
+  const allLoads = await loads(allInOne.url, 'real /webhook', { worker: true });
   console.log(`  inbox after the load: ${statusLine(await byStatus())}`);
   await allInOne.close();
+  open.pop();
+  await database.db.execute(sql`delete from line_inbox where status = 'pending'`);
+  await database.db.execute(sql`delete from line_inbox_request`);
+  await settle();
+
+  console.log('4. all-in-one instance, the worker on the main thread (INBOX_WORKER_THREAD=false, as with PGlite):');
+  const oneThread = await instance({ INBOX_WORKER_ENABLED: 'true', INBOX_WORKER_THREAD: 'false' });
+  open.push(oneThread);
+  const oneThreadLoads = await loads(oneThread.url, 'real /webhook', { worker: true });
+  console.log(`  inbox after the load: ${statusLine(await byStatus())}`);
+  await oneThread.close();
   open.pop();
 
   await disk('after the runs');
   console.log('verdict:');
   console.log(verdict('webhook-only', hookLoads, bareLoads));
   console.log(verdict('all-in-one', allLoads, bareLoads));
+  console.log(verdict('all-in-one, one thread', oneThreadLoads, bareLoads));
 } finally {
   await bare.close();
   for (const o of open) await o.close();

@@ -61,6 +61,7 @@ const schema = z
     LINK_CHECK_ALLOW_HOSTS: z.string().default(''),
     // Webhook inbox (src/modules/line/webhook): webhook-only instances, and how long handled events are kept.
     INBOX_WORKER_ENABLED: bool,
+    INBOX_WORKER_THREAD: bool,
     INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     INBOX_STALE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
     // Delivery (src/modules/delivery): our own monthly cap on LINE messages, below the plan's quota.
@@ -90,6 +91,14 @@ const schema = z
         code: 'custom',
         path: ['LINE_LOGIN_CHANNEL_ID'],
         message: 'with LIFF_ID set, LINE_LOGIN_CHANNEL_ID must be set too (the LINE Login channel that owns the LIFF app; its ID tokens are verified against it)',
+      });
+    }
+    // PGlite is one database in one thread's memory: a worker on another thread cannot reach it.
+    if (v.INBOX_WORKER_THREAD === true && !v.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INBOX_WORKER_THREAD'],
+        message: 'INBOX_WORKER_THREAD=true needs DATABASE_URL (PostgreSQL): the embedded PGlite database serves one thread only',
       });
     }
     if (hasSecret && v.OFFLINE_MODE === true) {
@@ -154,6 +163,11 @@ export type Config = Readonly<{
   inbox: Readonly<{
     /** false: this instance only stores webhook events; worker instances (true) process them. */
     workerEnabled: boolean;
+    /**
+     * With PostgreSQL, the worker runs on a thread of its own (src/inbox-processing.ts), so that handling
+     * events never delays an acknowledgement; with PGlite, on the main thread.
+     */
+    workerThread: boolean;
     /** Handled inbox events (people's messages) are deleted this many days after. */
     retentionDays: number;
     /** /healthz says `degraded` when an event has waited this long unanswered (inbox.health.ts). */
@@ -224,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     inbox: {
       workerEnabled: v.INBOX_WORKER_ENABLED ?? true,
+      workerThread: v.INBOX_WORKER_THREAD ?? Boolean(v.DATABASE_URL),
       retentionDays: v.INBOX_RETENTION_DAYS,
       staleSeconds: v.INBOX_STALE_SECONDS,
     },

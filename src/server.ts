@@ -6,6 +6,7 @@ import { openDatabase } from './db/client.ts';
 import { systemClock } from './shared/clock.ts';
 import { startScheduler } from './modules/reminders/scheduler.ts';
 import { startLinkCheckScheduler } from './modules/links/links.scheduler.ts';
+import { startInboxProcessing, type InboxProcessing } from './inbox-processing.ts';
 
 /** Entry point: listen, start schedules, close gracefully on SIGINT/SIGTERM. */
 async function main() {
@@ -41,6 +42,7 @@ async function main() {
     ? startLinkCheckScheduler({ links: container.links, clock: systemClock, cronExpr: config.links.cron, log: (m, e) => (e ? app.log.error({ err: e }, m) : app.log.info(m)) })
     : null;
 
+  let processing: InboxProcessing | null = null;
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
@@ -52,6 +54,7 @@ async function main() {
     await linkScheduler?.stop();
     await container.links.close();
     await container.lineBot.worker.stop();
+    await processing?.stop();
     await database.close();
     process.exit(0);
   };
@@ -59,14 +62,16 @@ async function main() {
   process.on('SIGTERM', () => void close('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  // Webhook events are processed from the inbox: right after each request, and by this poll for
-  // retries (INBOX_WORKER_ENABLED=false on webhook-only instances: worker instances process them).
-  if (config.inbox.workerEnabled) container.lineBot.worker.start();
+  // Webhook events are processed from the inbox: right after each request, and by a poll for
+  // retries; on a thread of its own with PostgreSQL (INBOX_WORKER_THREAD), not at all on
+  // webhook-only instances (INBOX_WORKER_ENABLED=false: worker instances process them).
+  processing = await startInboxProcessing({ worker: container.lineBot.worker, config, log: (m, e) => (e ? app.log.error({ err: e }, m) : app.log.warn(m)) });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)';
   console.log(`ITA OIT tracker listening on http://${config.host}:${port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`  database: ${where}; catalogs: ${catalogs.map((c) => `${c.year} (O1–O${c.items})`).join(', ')}`);
+  console.log(`  inbox worker: ${{ none: 'none here (INBOX_WORKER_ENABLED=false)', 'main thread': 'on the main thread', 'own thread': 'on a thread of its own' }[processing.where]}`);
   console.log(`  LINE: ${config.line.offline ? 'offline mode (no LINE credentials set)' : `channel configured, API ${config.line.apiBaseUrl}`}`);
   if (config.line.offline) console.log(`  LINE simulator: http://${config.host}:${port}/dev/simulator (answers this machine only)`);
 }

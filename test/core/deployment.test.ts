@@ -84,6 +84,13 @@ describe('configuration', () => {
     expect(loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', PUBLIC_BASE_URL: 'https://ita.example.go.th' }).line.offline).toBe(false);
   });
 
+  it('runs the inbox worker on a thread of its own with PostgreSQL, and refuses that with the embedded PGlite', () => {
+    expect(loadConfig({}).inbox.workerThread).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/ita' }).inbox.workerThread).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/ita', INBOX_WORKER_THREAD: 'false' }).inbox.workerThread).toBe(false);
+    expect(() => loadConfig({ INBOX_WORKER_THREAD: 'true' })).toThrowError(/INBOX_WORKER_THREAD=true needs DATABASE_URL/);
+  });
+
   it('is frozen', () => {
     const c = loadConfig({});
     expect(Object.isFrozen(c) && Object.isFrozen(c.line)).toBe(true);

@@ -14,6 +14,17 @@ export const BUSY_CONCURRENCY = 1;
 export const REPLY_CONCURRENCY = 32;
 export const BUSY_WINDOW_MS = 100;
 /**
+ * The nice value of the worker's own thread (INBOX_WORKER_THREAD, src/inbox-processing.ts): when the
+ * CPU is short, the main thread's acknowledgements go first (LINE waits for them; answers can
+ * wait a moment), and the worker takes whatever CPU is left, all of it on an idle machine. On
+ * Linux a nice value belongs to one thread, so this lowers the worker's thread alone.
+ */
+export const WORKER_THREAD_NICE = 10;
+/** How long a stopping worker thread may take to finish its batch before it is terminated (its rows' leases then run out). */
+export const WORKER_THREAD_STOP_MS = 15_000;
+/** A worker thread that died unexpectedly is started again after this long. */
+export const WORKER_THREAD_RESTART_MS = 1_000;
+/**
  * Short and renewed (issue 10.3): a live worker renews its batch every LEASE_MS / 3, so a slow
  * LINE does not lose it its rows; a dead one (kill -9, a lost machine) stops renewing and its
  * claimed rows go to another worker within LEASE_MS, not after a minute.

@@ -84,6 +84,7 @@ export function createInboxWorker(o: Options) {
   const concurrency = o.concurrency ?? SOURCE_CONCURRENCY;
   const replyConcurrency = o.replyConcurrency ?? Math.max(concurrency, REPLY_CONCURRENCY);
   let lastKick = -Infinity;
+  let elsewhere: (() => void) | null = null;
   /** How many lanes of `max` may run now: BUSY_CONCURRENCY while webhook requests keep arriving. */
   const width = (max: number) => (performance.now() - lastKick < BUSY_WINDOW_MS ? Math.min(BUSY_CONCURRENCY, max) : max);
   let running: Promise<number> | null = null;
@@ -275,8 +276,16 @@ export function createInboxWorker(o: Options) {
     },
     /** Fire and forget, right after the webhook answered. */
     kick() {
+      if (elsewhere) return elsewhere();
       lastKick = performance.now();
       setImmediate(() => { schedule().catch((e) => o.log?.('line inbox: processing pass failed', e)); });
+    },
+    /**
+     * This process's events are handled by a worker elsewhere (src/inbox-processing.ts: on a thread of its
+     * own): from now on kick() wakes that one, and nothing runs here unless asked (processPending).
+     */
+    handOver(wake: () => void) {
+      elsewhere = wake;
     },
     purge,
     start() {
