@@ -88,6 +88,7 @@ export const cliEn: typeof cliTh = {
     revoked: (id: number, label: string, slug: string) => `revoked token ${id} (${label}) of ${slug}: it can no longer call the API`,
   },
   args: {
+    deliveryStatus: (unknown: string[], allowed: readonly string[]) => `unknown status ${unknown.join(', ')}; one of: ${allowed.join(', ')}`,
     year: 'a Buddhist-era fiscal year, e.g. 2568',
     days: 'a whole number of days, 1–30',
     lang: 'th or en',

@@ -94,6 +94,7 @@ export const cliTh = {
   },
   /** Values the CLI's options take (shared parsers in cli/support.ts). */
   args: {
+    deliveryStatus: (unknown: string[], allowed: readonly string[]) => `ไม่รู้จักสถานะ ${unknown.join(', ')} ใช้ได้: ${allowed.join(', ')}`,
     year: 'ปีงบประมาณ พ.ศ. เช่น 2568',
     days: 'จำนวนวันเต็ม 1–30',
     lang: 'th หรือ en',

@@ -8,6 +8,7 @@ export const deliveryEn: typeof deliveryTh = {
     summary: 'daily summary',
     review_request: 'review request',
     admin_alert: 'admin alert',
+    notice: 'progress notice',
     test: 'test message',
   },
   level: {
@@ -24,6 +25,7 @@ export const deliveryEn: typeof deliveryTh = {
     pending: 'planned', sending: 'sending', sent: 'sent', merged: 'merged into another message', dropped: 'dropped (message budget)',
     failed: 'failed', expired: 'expired (not sent late)',
   },
+  note: (note: string) => note,
   digest: {
     reviewAlt: (n: number) => `${n.toLocaleString('en-US')} item${n === 1 ? '' : 's'} waiting for your review`,
   },
@@ -54,7 +56,10 @@ export const deliveryEn: typeof deliveryTh = {
   testMessage: (org, at) => `A test message from the ITA tracker of ${org} (${at}). If you can read this, LINE delivery works. No need to answer.`,
   heldNotice: (until, reason) =>
     `For admins: ${reason === 'monthly_limit' ? "the agency's LINE account has used up this month's messages" : "this month's LINE message budget is spent"}, ` +
-    `so reminders and summaries are paused until ${until} (chat replies still work). Raise the quota in LINE Official Account Manager, then run quota --resume.`,
+    `so reminders and summaries are paused until ${until} and then resume by themselves (chat replies still work). ` +
+    (reason === 'monthly_limit'
+      ? 'To resume sooner, raise the plan or quota in LINE Official Account Manager and ask the server operator to run quota --resume.'
+      : 'To resume sooner, ask the server operator to raise LINE_MONTHLY_MESSAGE_BUDGET and run quota --resume.'),
   expiredAlert: (n, days, kinds) =>
     `${n} ITA message(s) planned for ${days.map((d) => formatThaiDate(d)).join(', ')} could not be sent that day and were cancelled rather than sent late (${kinds}). ` +
     'LINE or this service was probably down. The `deliveries` command lists them; contact the people concerned if needed.',

@@ -8,6 +8,7 @@ export const deliveryTh = {
     summary: 'สรุปรายวัน',
     review_request: 'คำขอตรวจรับรอง',
     admin_alert: 'แจ้งผู้ดูแล',
+    notice: 'แจ้งความคืบหน้างาน',
     test: 'ข้อความทดสอบ',
   } as Record<string, string>,
   level: {
@@ -24,6 +25,8 @@ export const deliveryTh = {
     pending: 'รอส่ง', sending: 'กำลังส่ง', sent: 'ส่งแล้ว', merged: 'รวมไปกับข้อความอื่น', dropped: 'ไม่ส่ง (งบข้อความ)',
     failed: 'ส่งไม่สำเร็จ', expired: 'หมดเวลา (ไม่ส่งย้อนหลัง)',
   } as Record<string, string>,
+  /** The delivery log's "why" (outbox.note, written in English by the planner and sender), as people read it. */
+  note: (note: string) => note.split('; ').map(noteTh).join('; '),
   digest: {
     reviewAlt: (n: number) => `มีงานรอคุณตรวจ ${n.toLocaleString('en-US')} รายการ`,
   },
@@ -58,10 +61,34 @@ export const deliveryTh = {
     `ข้อความทดสอบจากระบบติดตามงาน ITA ของ${org} (${at}) หากเห็นข้อความนี้ แสดงว่าการส่งข้อความทาง LINE ใช้งานได้ ไม่ต้องตอบกลับ`,
   /** Told once to each organization admin, in the reply to their next message, while pushes are held. */
   heldNotice: (until: string, reason: 'monthly_limit' | 'budget') =>
-    `แจ้งผู้ดูแล: ${reason === 'monthly_limit' ? 'บัญชี LINE ของหน่วยงานส่งข้อความครบโควตาของเดือนนี้แล้ว' : 'ใช้งบข้อความ LINE ของเดือนนี้ครบแล้ว'} ` +
-    `ระบบจึงหยุดส่งแจ้งเตือนและสรุปจนถึง ${until} (การตอบแชตยังใช้ได้ตามปกติ) เพิ่มโควตาได้ที่ LINE Official Account Manager แล้วสั่ง quota --resume`,
+    `แจ้งผู้ดูแล: ${reason === 'monthly_limit' ? 'บัญชี LINE ของหน่วยงานส่งข้อความครบโควตาของเดือนนี้แล้ว' : 'ใช้งบข้อความ LINE ที่ตั้งไว้ของเดือนนี้ครบแล้ว'} ` +
+    `ระบบจึงหยุดส่งแจ้งเตือนและสรุปจนถึง ${until} แล้วจะส่งต่อเองอัตโนมัติ (การตอบแชตยังใช้ได้ตามปกติ) ` +
+    (reason === 'monthly_limit'
+      ? 'หากต้องการส่งต่อก่อนนั้น ให้เพิ่มแพ็กเกจหรือโควตาที่ LINE Official Account Manager แล้วแจ้งผู้ดูแลเซิร์ฟเวอร์ให้สั่ง quota --resume'
+      : 'หากต้องการส่งต่อก่อนนั้น ให้ผู้ดูแลเซิร์ฟเวอร์เพิ่มค่า LINE_MONTHLY_MESSAGE_BUDGET แล้วสั่ง quota --resume'),
   /** Messages of earlier days that were never sent in time (LINE or this service down). */
   expiredAlert: (n: number, days: string[], kinds: string) =>
     `ข้อความ ITA ${n} รายการที่กำหนดส่งวันที่ ${days.map((d) => formatThaiDate(d)).join(', ')} ส่งไม่ทันภายในวันนั้นจึงยกเลิกไม่ส่งย้อนหลัง (${kinds}) ` +
     'สาเหตุอาจเป็น LINE หรือระบบขัดข้อง ดูรายการได้ด้วยคำสั่ง deliveries และแจ้งผู้เกี่ยวข้องโดยตรงหากจำเป็น',
 };
+
+/** The planner's and sender's notes (see `note` above), one part at a time; an unknown one stays as written. */
+const NOTES_TH: Array<[RegExp, (...g: string[]) => string]> = [
+  [/^sent inside the daily summary \(message budget\)$/, () => 'ส่งรวมไปในสรุปรายวัน (ประหยัดงบข้อความ)'],
+  [/^dropped: message budget short \(level (\w+)\); informational notice.*$/, (l) => `ไม่ส่ง: งบข้อความเหลือน้อย (ระดับ ${l}) เป็นข้อความแจ้งให้ทราบ ดูสถานะเดียวกันได้ในหน้ารายการ`],
+  [/^dropped: message budget \(level (\w+).*\)$/, (l) => `ไม่ส่ง: งบข้อความ (ระดับ ${l})`],
+  [/^dropped: costs (\d+) messages, (\d+) left this month$/, (c, r) => `ไม่ส่ง: ข้อความนี้ใช้ ${c} ข้อความ แต่เดือนนี้เหลือ ${r}`],
+  [/^held: LINE's monthly limit reached$/, () => 'พักไว้: LINE แจ้งว่าครบโควตาของเดือน'],
+  [/^held: monthly message budget spent$/, () => 'พักไว้: ใช้งบข้อความของเดือนครบแล้ว'],
+  [/^digest: (\d+) review requests in this one message$/, (n) => `รวมคำขอตรวจ ${n} รายการไว้ในข้อความเดียว`],
+  [/^merged into the digest message #(\d+).*$/, (id) => `รวมไปในข้อความรวมคำขอตรวจ #${id}`],
+  [/^expired: planned for an earlier day, not sent that day$/, () => 'หมดเวลา: กำหนดส่งวันก่อนแต่ส่งไม่ทันในวันนั้น'],
+  [/^went with the reply to their message \(free\)$/, () => 'ส่งไปพร้อมคำตอบแชตของผู้รับ (ไม่เสียโควตา)'],
+];
+function noteTh(part: string): string {
+  for (const [re, th] of NOTES_TH) {
+    const g = re.exec(part);
+    if (g) return th(...g.slice(1));
+  }
+  return part;
+}

@@ -51,11 +51,14 @@ describe('the delivery log and the test message', () => {
     expect(text).toContain('บันทึกการส่งข้อความของ Org dl');
     expect(text).toMatch(/ส่งแล้ว \d+/);
     expect(text).toMatch(/ไม่ส่ง \(งบข้อความ\) \d+/);
-    expect(text).toContain('dropped: message budget (level');
-    expect(text).toContain('held: monthly message budget spent');
+    // The why in Thai (the log keeps the planner's own words, `--lang en` shows them).
+    expect(text).toContain('ไม่ส่ง: งบข้อความ (ระดับ');
+    expect(text).toContain('พักไว้: ใช้งบข้อความของเดือนครบแล้ว');
+    expect(text).not.toMatch(/held:|dropped:/);
+    expect(await deliveriesReport(w.container, msg('en'), { orgSlug: 'dl' })).toContain('held: monthly message budget spent');
     expect(text).toContain('นางคนที่ 0 ทดสอบ');
     const dropped = await deliveriesReport(w.container, m, { orgSlug: 'dl', status: ['dropped'] });
-    expect(dropped).not.toContain('· held:');
+    expect(dropped).not.toContain('· พักไว้');
   });
 
   it('the admin API gives the same log, filtered, for the token’s organization only', async () => {

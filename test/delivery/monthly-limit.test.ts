@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrg } from '../helpers/seed.ts';
+import { post, sign, textEvent, textsOf, type BotContext } from '../line/helpers.ts';
 import { createWorld, item, lineId, orgSpec, outboxRows, type World } from '../reminders/fixtures/world.ts';
 
 const HOLD_END = '2025-01-31T17:00:00.000Z'; // 1 February 2025, 00:00 in Bangkok
@@ -63,6 +64,21 @@ describe("LINE's monthly limit", () => {
     const body = (await w.app.inject({ method: 'GET', url: '/healthz' })).json();
     expect(body.status).toBe('degraded');
     expect(body.delivery.held).toMatchObject({ reason: 'monthly_limit', until: HOLD_END });
+  });
+
+  it('tells an organization admin once, in the reply to their next message (replies still go)', async () => {
+    const bot = w as unknown as BotContext; // the webhook of this world (its channel secret is 'x')
+    const say = async () => {
+      const body = JSON.stringify({ destination: 'Ubot', events: [textEvent(bot, { userId: lineId('ml-anan') }, 'ช่วยเหลือ')] });
+      w.standIn.reset();
+      expect((await post(bot, body, sign(body, 'x'))).statusCode).toBe(200);
+      await w.container.lineBot.worker.processPending();
+      return textsOf(w.standIn.delivered().filter((r) => r.path === '/v2/bot/message/reply'));
+    };
+    const first = await say();
+    expect(first).toContain('แจ้งผู้ดูแล: บัญชี LINE ของหน่วยงานส่งข้อความครบโควตาของเดือนนี้แล้ว');
+    expect(first).toContain('จะส่งต่อเองอัตโนมัติ');
+    expect(await say()).not.toContain('แจ้งผู้ดูแล:');
   });
 
   it("an ordinary rate-limit 429 is not the monthly limit: it backs off and retries, nothing is held", async () => {

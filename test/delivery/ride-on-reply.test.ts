@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrg } from '../helpers/seed.ts';
-import { deliver, startBot, textEvent, type BotContext } from '../line/helpers.ts';
+import { deliver, postbackEvent, startBot, textEvent, type BotContext } from '../line/helpers.ts';
 import { item, lineId, orgSpec, outboxRows, WED_0900 } from '../reminders/fixtures/world.ts';
 
 /**
@@ -10,13 +10,14 @@ import { item, lineId, orgSpec, outboxRows, WED_0900 } from '../reminders/fixtur
  */
 describe('reminders ride on free replies', () => {
   let t: BotContext;
+  let ids: number[];
   const SOMCHAI = lineId('rr-somchai');
   const WICHAI = lineId('rr-wichai');
   const pushes = () => t.standIn.delivered().filter((r) => r.path === '/v2/bot/message/push');
 
   beforeAll(async () => {
     t = await startBot({ now: WED_0900 });
-    await seedOrg(t.container, orgSpec('rr', [item(1, '2025-01-16'), item(2, '2025-01-16')]));
+    ids = (await seedOrg(t.container, orgSpec('rr', [item(1, '2025-01-16'), item(2, '2025-01-16')]))).assignmentIds;
     await t.container.reminders.planReminders(t.clock.now());
   });
   afterAll(() => t.close());
@@ -49,5 +50,17 @@ describe('reminders ride on free replies', () => {
     const sent = await deliver(t, textEvent(t, { userId: WICHAI }, 'ช่วยเหลือ'));
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body.messages).toHaveLength(1);
+  });
+
+  it('a pressed button (a postback) carries the day’s unsent reminder the same way', async () => {
+    t.clock.set('2025-01-16T02:00:00Z'); // Thursday 09:00: the items are due today
+    await t.container.reminders.planReminders(t.clock.now());
+    const planned = (await outboxRows(t, 'reminder')).filter((r) => r.recipient === SOMCHAI && r.status === 'pending');
+    expect(planned.length).toBeGreaterThan(0);
+    const sent = await deliver(t, postbackEvent(t, { userId: SOMCHAI }, `a=detail&id=${ids[0]}`));
+    expect(sent.map((r) => r.path)).toEqual(['/v2/bot/message/reply']);
+    expect(JSON.stringify(sent[0]!.body.messages)).toContain(JSON.stringify((planned[0]!.messages as unknown[])[0]));
+    const after = (await outboxRows(t, 'reminder')).filter((r) => planned.some((p) => p.id === r.id));
+    expect(after.map((r) => r.status)).toEqual(planned.map(() => 'merged'));
   });
 });

@@ -25,8 +25,18 @@ export type Level = (typeof LEVELS)[number];
 /** A reminder's class: its most urgent item (due within 3 days, overdue, or later). */
 export type ReminderClass = 'soon' | 'overdue' | 'early';
 
-/** Outbox priority (lower goes first when the sender has little left): planner.ts sets it per row. */
-export const PRIORITY = { review: 0, escalation: 1, soon: 2, overdue: 3, early: 4, summary: 5 } as const;
+/**
+ * Outbox priority (lower goes first when the sender has little left): planner.ts and the notifier
+ * set it per row. `notice`: what preparers are told for information (checked, certified, a
+ * due-date change, put on or taken off an item), after the reminders; a return or a reopening
+ * asks for work, so it goes with the review requests.
+ */
+export const PRIORITY = { review: 0, escalation: 1, soon: 2, overdue: 3, early: 4, notice: 4, summary: 5 } as const;
+
+/** Informational notices go while summaries do; from `no_summaries` on they are dropped, recorded (the item's page says the same). */
+export function keepsNotices(level: Level): boolean {
+  return index(level) < index('no_summaries');
+}
 
 /** Days before the due date that make a reminder urgent ("due within 3 days"). */
 export const SOON_DAYS = 3;

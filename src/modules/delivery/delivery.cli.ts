@@ -61,7 +61,7 @@ export async function deliveriesReport(c: DeliveryCliDeps, m: Messages, opts: { 
   lines.push(`${t.totals} ${totals || t.none}`);
   for (const row of r.rows) {
     const who = row.name ? `${row.name}` : row.recipient;
-    lines.push(`${row.localDate}  ${(m.delivery.kind[row.kind] ?? row.kind).padEnd(16)} ${who.padEnd(28)} ${String(row.cost).padStart(4)}  ${m.delivery.status[row.status] ?? row.status}${row.why ? ` · ${row.why}` : ''}`);
+    lines.push(`${row.localDate}  ${(m.delivery.kind[row.kind] ?? row.kind).padEnd(16)} ${who.padEnd(28)} ${String(row.cost).padStart(4)}  ${m.delivery.status[row.status] ?? row.status}${row.why ? ` · ${m.delivery.note(row.why)}` : ''}`);
   }
   if (!r.rows.length) lines.push(t.none);
   return lines.join('\n');
@@ -74,6 +74,6 @@ export async function notifyTest(c: DeliveryCliDeps, m: Messages, opts: { orgSlu
   const r = await c.deliveries.sendTest(cliActor(org.id), { name: opts.officerName });
   if (r.status === 'sent') return { ok: true, text: c.line.offline ? t.testOffline(r.officer) : t.testSent(r.officer) };
   if (r.status === 'held' && r.hold) return { ok: false, text: t.testHeld(r.officer, formatThaiDateTime(r.hold.until)) };
-  if (r.status === 'failed') return { ok: false, text: t.testFailed(r.officer, r.why ?? '') };
-  return { ok: false, text: t.testPending(r.officer, r.why ?? '') };
+  if (r.status === 'failed') return { ok: false, text: t.testFailed(r.officer, m.delivery.note(r.why ?? '')) };
+  return { ok: false, text: t.testPending(r.officer, m.delivery.note(r.why ?? '')) };
 }

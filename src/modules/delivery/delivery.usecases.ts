@@ -171,7 +171,7 @@ export function createDeliveryService({ db, line, config, clock, forecast, log }
     async hold(reason: Hold['reason'], now: Date): Promise<Hold> {
       const until = firstOfNextMonth(now);
       if (await repo.hold(reason, now, until)) {
-        log?.(`delivery: pushes held until ${until.toISOString()}: ${reason === 'monthly_limit' ? 'LINE answered "You have reached your monthly limit."' : `the monthly budget (${config.delivery.monthlyBudget}) is spent`}`);
+        log?.(`delivery: pushes held until ${until.toISOString()}: ${reason === 'monthly_limit' ? 'LINE answered "You have reached your monthly limit."' : `the month's messages are spent (${config.delivery.monthlyBudget ? `LINE_MONTHLY_MESSAGE_BUDGET=${config.delivery.monthlyBudget}` : "the plan's quota as read from LINE"})`}`);
       }
       return hold(await repo.state())!;
     },

@@ -1,6 +1,7 @@
 import type { Messages } from '../../messages/index.ts';
 import { formatThaiDate } from '../../shared/thai-date.ts';
 import type { AssignmentChange } from '../assignments/assignment-events.ts';
+import { PRIORITY } from '../delivery/budget.ts';
 import type { AssignmentRow } from '../assignments/assignments.repository.ts';
 import { bubble, button, clip, COLORS, flexMessage, postback, text, uri } from '../line/chat/flex/common.ts';
 import { statusText } from '../line/chat/flex/item-card.ts';
@@ -62,4 +63,13 @@ export function noticesFor(m: Messages, config: LinkConfig, c: AssignmentChange)
     }
   }
   return out;
+}
+
+/**
+ * Where a change's notices stand when the month's LINE messages are short (delivery/budget.ts): a
+ * return or a reopening asks the preparers for work, and goes with the review requests; the rest
+ * is for information.
+ */
+export function noticePriority(c: AssignmentChange): number {
+  return c.kind === 'transition' && (c.action === 'return' || c.action === 'reopen') ? PRIORITY.review : PRIORITY.notice;
 }

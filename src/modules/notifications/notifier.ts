@@ -3,12 +3,13 @@ import type { Db } from '../../db/client.ts';
 import { msg } from '../../messages/index.ts';
 import type { AssignmentChange, OnAssignmentChange } from '../assignments/assignment-events.ts';
 import { IN_REVIEW_STATUSES } from '../assignments/workflow.ts';
+import { PRIORITY } from '../delivery/budget.ts';
 import type { LineMessage } from '../line/line.gateway.ts';
 import { createOutboxRepository, type OutboxInsert } from '../reminders/outbox.repository.ts';
 import { outboxRow } from '../reminders/planner.ts';
 import { effectivePolicy, loadPolicySet } from '../reminders/policies.ts';
 import { localTime, nextSendTime } from '../reminders/policy.ts';
-import { noticesFor } from './notices.ts';
+import { noticePriority, noticesFor } from './notices.ts';
 import { createNotificationsRepository } from './notifications.repository.ts';
 import { REVIEW_REQUEST, reviewCard, reviewerActions } from './review-cards.ts';
 
@@ -60,14 +61,17 @@ export function createNotifier({ db, config }: { db: Db; config: Config }): OnAs
     const { policy, holidays } = effectivePolicy(set, orgId, c.assignment.cycleId);
     const sendAt = nextSendTime(c.at, policy, holidays) ?? c.at;
     const localDate = localTime(sendAt).date;
-    const byKind: Array<[string, Map<number, LineMessage[]>]> = [[REVIEW_REQUEST, cards(c, reachable, localDate)], [NOTICE, noticesFor(m, config, c)]];
+    const byKind: Array<[string, Map<number, LineMessage[]>, number]> = [
+      [REVIEW_REQUEST, cards(c, reachable, localDate), PRIORITY.review],
+      [NOTICE, noticesFor(m, config, c), noticePriority(c)],
+    ];
     const rows: OutboxInsert[] = [];
     for (const r of reachable) {
-      for (const [kind, messages] of byKind) {
+      for (const [kind, messages, priority] of byKind) {
         const mine = messages.get(r.id);
         if (!mine) continue;
         rows.push({
-          ...outboxRow({ kind, orgId, recipient: r.lineUserId, officerId: r.id, localDate, messages: mine, now: c.at }),
+          ...outboxRow({ kind, orgId, recipient: r.lineUserId, officerId: r.id, localDate, messages: mine, now: c.at, priority }),
           dedupeKey: `${kind}:${orgId}:${r.lineUserId}:${c.assignment.id}:v${c.assignment.version}`,
           nextAttemptAt: sendAt,
         });

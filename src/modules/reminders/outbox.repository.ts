@@ -85,6 +85,17 @@ export function createOutboxRepository(db: Db) {
       return rows.length;
     },
 
+    /**
+     * Informational notices (delivery/budget.ts keepsNotices) not sent yet are dropped, with the
+     * reason, once the month's messages are short; returns and reopenings are not among them.
+     */
+    async dropNotices(priority: number, note: string): Promise<number> {
+      const rows = await db.update(outbox).set({ status: 'dropped', claimedUntil: null, note })
+        .where(and(eq(outbox.kind, 'notice'), eq(outbox.priority, priority), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)))
+        .returning({ id: outbox.id });
+      return rows.length;
+    },
+
     /** The lead row carries the digest; the others become merged into it (the delivery log says into which). */
     async applyDigest(tx: Db, leadId: number, messages: LineMessage[], note: string, mergedIds: number[]) {
       await tx.update(outbox).set({ messages, note }).where(and(eq(outbox.id, leadId), eq(outbox.status, 'pending'), eq(outbox.attempts, 0)));
@@ -157,6 +168,14 @@ export function createOutboxRepository(db: Db) {
       await db
         .update(outbox)
         .set({ status: 'pending', nextAttemptAt: until, claimedUntil: null, attempts: sql`${outbox.attempts} - 1`, note })
+        .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)));
+    },
+
+    /** A claimed row that costs more than the month has left (a large group's summary): dropped unsent, with why. */
+    async markDropped(row: Pick<ClaimedRow, 'id' | 'attempts'>, note: string) {
+      await db
+        .update(outbox)
+        .set({ status: 'dropped', claimedUntil: null, attempts: sql`${outbox.attempts} - 1`, note })
         .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.attempts, row.attempts)));
     },
 

@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { msg } from '../../messages/index.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { keepsNotices, PRIORITY } from '../delivery/budget.ts';
 import type { DeliveryService, Hold } from '../delivery/delivery.usecases.ts';
 import { LineApiError, type LineGateway } from '../line/line.gateway.ts';
 import { composeReviewDigests, digestTime } from './digest.ts';
@@ -35,6 +36,8 @@ export type DrainResult = {
   digested?: number;
   /** Rows put back unsent because pushes are held (monthly limit or budget), and the hold. */
   held: number;
+  /** Rows dropped unsent: informational notices while the budget is short, and rows costing more than the month has left. */
+  dropped: number;
   hold?: Hold;
 };
 
@@ -60,7 +63,7 @@ export function createSender({ db, line, config, clock, budget, timers = realTim
      * time is later stay for a later drain (the scheduler's next tick).
      */
     async drain(now: () => Date): Promise<DrainResult> {
-      const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0, held: 0 };
+      const result: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0, held: 0, dropped: 0 };
       // Held for the month (LINE's monthly limit or our budget): nothing is claimed, nothing expires
       // meanwhile; on the 1st the rows are due again and what is out of date expires then, reported.
       const allowance = budget ? await budget.allowance(now()) : { held: null, remaining: null };
@@ -74,6 +77,10 @@ export function createSender({ db, line, config, clock, budget, timers = realTim
       // and once the budget is short, one a day.
       if (remaining !== null && allowance.level && allowance.level !== 'full') await repo.deferReviewRequests(localTime(now()).date, digestTime(localTime(now()).date));
       if (remaining !== null) result.digested = await composeReviewDigests(db, repo, m, now());
+      // Short of messages: what only informs goes no more, so that review requests and returns do.
+      if (remaining !== null && allowance.level && !keepsNotices(allowance.level)) {
+        result.dropped += await repo.dropNotices(PRIORITY.notice, `dropped: message budget short (level ${allowance.level}); informational notice, the item's page shows the same`);
+      }
       const limiter = createRateLimiter(config.reminders.sendRatePerSecond, timers);
       const sentIds: number[] = [];
       // Sent rows stay leased (renewed) until they are marked, so nobody reclaims them meanwhile.
@@ -90,9 +97,18 @@ export function createSender({ db, line, config, clock, budget, timers = realTim
         result.hold = hold;
       }
 
+      async function drop(row: ClaimedRow, note: string) {
+        await repo.markDropped(row, note);
+        leases.release(row.id);
+        result.dropped++;
+      }
+
       async function sendOne(row: ClaimedRow) {
         if (holding) return putBack(row, await holding);
-        if (remaining !== null && row.cost > remaining) return putBack(row, await startHold('budget'));
+        if (remaining !== null && remaining <= 0) return putBack(row, await startHold('budget'));
+        // One push worth more than what is left (a large group's summary) does not hold the cheaper
+        // ones behind it (a review request costs 1): it alone is dropped, recorded.
+        if (remaining !== null && row.cost > remaining) return drop(row, `dropped: costs ${row.cost} messages, ${remaining} left this month`);
         if (remaining !== null) remaining -= row.cost;
         await limiter.take();
         try {
