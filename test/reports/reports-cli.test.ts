@@ -69,4 +69,11 @@ describe('the reports CLI (Thai by default)', () => {
     expect(dry.stdout).toContain('รวมข้อ: O1+O3 → O1 โครงสร้างและอำนาจหน้าที่');
     expect(dry.stdout).toContain('ตัดออกในปีใหม่ (1)');
   }, 240_000);
+
+  it('`deliveries` refuses a status it does not know (instead of listing nothing), and speaks English with --lang en', async () => {
+    const bad = await cli('deliveries', '--org', 'demo', '--status', 'dropped,dropd');
+    expect([bad.code, bad.stderr.includes('ไม่รู้จักสถานะ dropd ใช้ได้: pending, sending, sent, merged, dropped, failed, expired')]).toEqual([1, true]);
+    const en = await cli('deliveries', '--org', 'demo', '--status', 'dropped', '--lang', 'en');
+    expect([en.code, en.stdout.startsWith('delivery log of')]).toEqual([0, true]);
+  }, 120_000);
 });
