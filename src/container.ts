@@ -106,7 +106,7 @@ export function createContainer({ config, database, clock, log }: { config: Conf
     ? createIdTokenVerifier({ apiBaseUrl: config.line.apiBaseUrl, channelId: config.line.loginChannelId, clock })
     : undefined;
   const liffAuth = createLiffAuth({ verifier: idTokens, officers: orgRepo, devTokens: config.line.offline, clock });
-  const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock, linkHealth: links.healthOf });
+  const liff = createLiffService({ assignments, cycles, catalog, orgRepo, clock, linkHealth: links.healthOf, deliveries });
   // Reports (issue 11): exports, chart, public page, rollover.
   const reportsRepo = createReportsRepository(db);
   const reports = createReportsService({ repo: reportsRepo, catalog, cycles, orgRepo, clock, db });

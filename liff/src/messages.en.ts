@@ -1,4 +1,4 @@
-import type { Messages } from './messages.th.ts';
+import { count, type Messages } from './messages.th.ts';
 
 export const en: Messages = {
   appTitle: 'ITA tasks (OIT)',
@@ -107,6 +107,42 @@ export const en: Messages = {
     byUnit: 'By unit',
     overdue: 'Overdue items',
     noOverdue: 'Nothing overdue',
+    delivery: {
+      title: (month) => `LINE messages in ${month}`,
+      held: {
+        monthly_limit: (until) => `Messages held until ${until}: LINE says the account has reached this month's limit`,
+        budget: (until) => `Messages held until ${until}: this month's message budget is spent`,
+      },
+      heldMeanwhile: 'Meanwhile no reminders, summaries or review requests are pushed, but the bot still answers in the chat, and what waits for each person goes with the answer when they write to it',
+      heldDo: {
+        monthly_limit: ['What you can do: raise the quota (change plan) in LINE Official Account Manager, then ask the server operator to run', 'and sending starts again at once'],
+        budget: ['What you can do: ask the server operator to raise LINE_MONTHLY_MESSAGE_BUDGET (up to the plan\'s quota), then to run', 'and sending starts again at once'],
+      },
+      resume: 'quota --resume',
+      plannedLevel: (level) => `This month's planned level: ${level}`,
+      full: 'Everything the policy says is sent',
+      reduced: (step, steps) => `Sending cut back, step ${step} of ${steps}`,
+      level: {
+        merge: 'a person\'s reminder goes inside their daily summary',
+        weekly: 'summaries once a week (the week\'s first working day)',
+        no_summaries: 'no summaries',
+        no_early_reminders: 'no summaries, no reminders for items due in more than 3 days',
+        no_overdue_reminders: 'no summaries, reminders only for items due within 3 days',
+        escalations_only: 'no reminders: review requests, returns and escalations only',
+        reviews_only: 'review requests, returns and admin alerts only',
+      },
+      reducedWhy: 'What the policy would send until the month\'s end is more than is left, so the least important messages go first; review requests and returns always go',
+      reducedDo: 'What you can do: raise the quota in LINE Official Account Manager (a message to a LINE group counts each member)',
+      used: (used, budget, remaining) => `${count(used)} of ${count(budget)} messages used, ${count(remaining)} left`,
+      unlimited: (used) => `No limit; ${count(used)} messages sent this month`,
+      forecast: (atLevel, full) => `About ${count(atLevel)} more messages until the month's end (${count(full)} with the full policy)`,
+      runsOut: (day) => `At this level the messages run out around ${day}`,
+      ours: (atLevel, full) => `This organization's share: ${count(atLevel)} (${count(full)} with the full policy); every organization on the LINE account shares the quota`,
+      notAsPlanned: 'This month\'s messages not sent as planned',
+      status: { merged: 'merged into another', dropped: 'dropped (over budget)', expired: 'expired, not sent late', failed: 'failed' },
+      allAsPlanned: 'None: every message went as planned',
+      log: 'Every message is logged with the reason; the server operator sees them with the deliveries command',
+    },
   },
   problem: {
     NOT_LINKED: {

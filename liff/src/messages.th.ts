@@ -1,4 +1,7 @@
 // Every text the page shows, Thai (the default). messages.en.ts has the same keys.
+
+/** 12,345: counts with a thousands separator, without Intl (see thai-date.ts on its first-use cost). */
+export const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export const th = {
   appTitle: 'งาน ITA (OIT)',
   loading: 'กำลังโหลด…',
@@ -107,6 +110,43 @@ export const th = {
     byUnit: 'รายหน่วยงาน',
     overdue: 'รายการที่เลยกำหนด',
     noOverdue: 'ไม่มีรายการที่เลยกำหนด',
+    delivery: {
+      title: (month: string) => `ข้อความ LINE เดือน${month}`,
+      held: {
+        monthly_limit: (until: string) => `หยุดส่งข้อความถึง ${until}: LINE แจ้งว่าบัญชีส่งครบโควตาของเดือนนี้แล้ว`,
+        budget: (until: string) => `หยุดส่งข้อความถึง ${until}: ใช้งบข้อความที่ตั้งไว้ของเดือนนี้ครบแล้ว`,
+      },
+      heldMeanwhile: 'ระหว่างนี้ระบบไม่ส่งแจ้งเตือน สรุป และคำขอตรวจ แต่ยังตอบแชตได้ตามปกติ งานที่ค้างของแต่ละคนจะแนบไปกับคำตอบเมื่อเขาพิมพ์หาบอท',
+      /** What the admin can do: the text before and after the command `resume` (shown unbroken). */
+      heldDo: {
+        monthly_limit: ['สิ่งที่ทำได้: เพิ่มโควตา (เปลี่ยนแพ็กเกจ) ใน LINE Official Account Manager แล้วให้ผู้ดูแลเซิร์ฟเวอร์สั่ง', 'ระบบจะกลับมาส่งทันที'],
+        budget: ['สิ่งที่ทำได้: ให้ผู้ดูแลเซิร์ฟเวอร์เพิ่ม LINE_MONTHLY_MESSAGE_BUDGET (ไม่เกินโควตาของแพ็กเกจ) แล้วสั่ง', 'ระบบจะกลับมาส่งทันที'],
+      } as Record<'monthly_limit' | 'budget', [string, string]>,
+      resume: 'quota --resume',
+      plannedLevel: (level: string) => `ระดับการส่งที่วางแผนไว้ของเดือนนี้: ${level}`,
+      full: 'ส่งครบตามนโยบาย',
+      reduced: (step: number, steps: number) => `ลดการส่ง ขั้นที่ ${step} จาก ${steps}`,
+      level: {
+        merge: 'รวมแจ้งเตือนไว้ในสรุปรายวันของคนที่ได้รับทั้งสองอย่าง',
+        weekly: 'สรุปสัปดาห์ละครั้ง (วันทำการแรกของสัปดาห์)',
+        no_summaries: 'งดส่งสรุป',
+        no_early_reminders: 'งดส่งสรุป และงดเตือนรายการที่ยังเหลือเวลาเกิน 3 วัน',
+        no_overdue_reminders: 'งดส่งสรุป เตือนเฉพาะรายการที่ครบกำหนดภายใน 3 วัน',
+        escalations_only: 'งดแจ้งเตือนผู้จัดทำ ส่งเฉพาะคำขอตรวจ การส่งกลับ และการแจ้งผู้กำกับติดตาม',
+        reviews_only: 'ส่งเฉพาะคำขอตรวจ การส่งกลับ และการแจ้งผู้ดูแล',
+      } as Record<string, string>,
+      reducedWhy: 'ข้อความที่คาดว่าจะส่งถึงสิ้นเดือนมากกว่าที่เหลือ ระบบจึงตัดข้อความที่สำคัญน้อยก่อน คำขอตรวจและการส่งกลับยังส่งเสมอ',
+      reducedDo: 'สิ่งที่ทำได้: เพิ่มโควตาใน LINE Official Account Manager (ข้อความเข้ากลุ่ม LINE นับตามจำนวนสมาชิกกลุ่ม)',
+      used: (used: number, budget: number, remaining: number) => `ใช้ไป ${count(used)} จาก ${count(budget)} ข้อความ เหลือ ${count(remaining)}`,
+      unlimited: (used: number) => `ไม่จำกัดจำนวน เดือนนี้ส่งไปแล้ว ${count(used)} ข้อความ`,
+      forecast: (atLevel: number, full: number) => `คาดว่าจะส่งอีก ${count(atLevel)} ข้อความถึงสิ้นเดือน (หากส่งครบตามนโยบาย ${count(full)})`,
+      runsOut: (day: string) => `ที่ระดับนี้ข้อความจะหมดราววันที่ ${day}`,
+      ours: (atLevel: number, full: number) => `เป็นของหน่วยงานนี้ ${count(atLevel)} (ตามนโยบาย ${count(full)}) โควตาใช้ร่วมกับทุกหน่วยงานในบัญชี LINE เดียวกัน`,
+      notAsPlanned: 'ข้อความเดือนนี้ที่ไม่ได้ส่งตามปกติ',
+      status: { merged: 'รวมไปกับข้อความอื่น', dropped: 'ไม่ส่ง (เกินงบ)', expired: 'หมดเวลา ไม่ส่งย้อนหลัง', failed: 'ส่งไม่สำเร็จ' },
+      allAsPlanned: 'ไม่มี ทุกข้อความส่งตามปกติ',
+      log: 'ทุกข้อความมีบันทึกพร้อมเหตุผล ผู้ดูแลเซิร์ฟเวอร์ดูได้ด้วยคำสั่ง deliveries',
+    },
   },
   problem: {
     NOT_LINKED: {

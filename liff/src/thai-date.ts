@@ -41,3 +41,11 @@ export function formatDateTime(isoTimestamp: string, lang: Lang): string {
   const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
   return `${dayMonthYear(d, lang, 'short')}${lang === 'en' ? ',' : ''} ${hm}`;
 }
+
+/** "มกราคม 2568" from a month "2025-01" (a Bangkok month). */
+export function formatMonth(yearMonth: string, lang: Lang): string {
+  const [y, mo] = yearMonth.split('-').map(Number);
+  if (!y || !mo || mo > 12) return yearMonth;
+  const t = MONTHS[lang];
+  return `${t.long[mo - 1]} ${y + BE_OFFSET}${t.era}`;
+}

@@ -94,4 +94,23 @@ export type Overview = {
   bySubIndicator: (Progress & { code: string; title: string })[];
   byUnit: (Progress & { id: number; name: string })[];
   overdue: ListEntry[];
+  delivery: Delivery;
+};
+
+/** The month's LINE messages (issue 12): held or not, the planner's level, budget and forecast when known. */
+export type Delivery = {
+  month: string;
+  /** `until`: the Bangkok date pushes resume (the 1st). */
+  held: { reason: 'monthly_limit' | 'budget'; until: string } | null;
+  /** budget.ts LEVELS: `full`, then one cut-back per step up to `reviews_only`. */
+  level: string;
+  step: number;
+  steps: number;
+  degraded: boolean;
+  budget: number | null;
+  used: number;
+  remaining: number | null;
+  forecast: { full: number; atLevel: number; runsOutOn: string | null } | null;
+  organizationForecast: { full: number; atLevel: number } | null;
+  messages: { merged: number; dropped: number; expired: number; failed: number };
 };

@@ -36,11 +36,11 @@ export type LiffServer = TestContext & { base: string };
 /**
  * The real app (buildApp from src/app.ts, real database: PGlite or the PostgreSQL of
  * TEST_DATABASE_URL) listening on 127.0.0.1, offline, serving the built page. The page is built
- * first when its sources are newer than liff/dist.
+ * first when its sources are newer than liff/dist. `env` goes through the config parser.
  */
-export async function startLiffServer(): Promise<LiffServer> {
+export async function startLiffServer(opts: { env?: Record<string, string> } = {}): Promise<LiffServer> {
   if (liffIsStale()) buildLiff();
-  const ctx = await createTestContext();
+  const ctx = await createTestContext({ env: opts.env });
   const address = await ctx.app.listen({ host: '127.0.0.1', port: 0 });
   return { ...ctx, base: address };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from '../../liff/src/thai-date.ts';
+import { formatDate, formatDateTime, formatMonth } from '../../liff/src/thai-date.ts';
 
 // The page formats dates from month tables instead of Intl (its first Intl.DateTimeFormat costs
 // tens of milliseconds in Chromium): the same text as Intl's Buddhist calendar, checked here
@@ -36,5 +36,17 @@ describe('the LIFF page\'s Buddhist-calendar dates', () => {
     }
     expect(formatDateTime('2024-12-31T17:30:00Z', 'th')).toBe('1 ม.ค. 2568 00:30');
     expect(formatDateTime('garbage', 'en')).toBe('garbage');
+  });
+
+  it('names a month as Intl does (the overview\'s "ข้อความ LINE เดือนมกราคม 2568")', () => {
+    for (const lang of ['th', 'en'] as const) {
+      for (let month = 1; month <= 12; month++) {
+        const ym = `2025-${String(month).padStart(2, '0')}`;
+        const want = intl(LOCALES[lang], { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${ym}-01T00:00:00Z`)).replace('พ.ศ. ', '');
+        expect([ym, lang, formatMonth(ym, lang)]).toEqual([ym, lang, want]);
+      }
+    }
+    expect(formatMonth('2025-01', 'th')).toBe('มกราคม 2568');
+    expect(formatMonth('2025-13', 'th')).toBe('2025-13');
   });
 });

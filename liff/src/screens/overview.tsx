@@ -1,8 +1,9 @@
 import type { Overview as Data, Progress } from '../types.ts';
 import { Loading, Problem, ProgressBar, useApp, useLoad } from '../ui.tsx';
+import { DeliveryPanel } from './delivery-panel.tsx';
 import { ItemCards } from './item-card.tsx';
 
-/** Organization overview (admins): totals, per sub-indicator, per unit, and what is overdue. */
+/** Organization overview (admins): totals, the month's LINE messages, per sub-indicator, per unit, and what is overdue. */
 export function Overview() {
   const { api, m } = useApp();
   const load = useLoad(() => api.overview(), 'overview');
@@ -18,6 +19,7 @@ export function Overview() {
         <ProgressBar percent={o.totals.percentDone} label={m.overview.percentDone(o.totals.percentDone)} />
         <StatusCounts p={o.totals} labels={o.statusLabels} />
       </section>
+      <DeliveryPanel d={o.delivery} />
       <Table title={m.overview.bySub} rows={o.bySubIndicator.map((r) => ({ key: r.code, name: `${r.code} ${r.title}`, p: r }))} labels={o.statusLabels} />
       <Table title={m.overview.byUnit} rows={o.byUnit.map((r) => ({ key: String(r.id), name: r.name, p: r }))} labels={o.statusLabels} />
       <section class="section">

@@ -1,6 +1,7 @@
 import type { Messages } from '../../messages/index.ts';
 import type { AssignmentRow } from '../assignments/assignments.repository.ts';
 import { isFinal, STATUSES } from '../assignments/workflow.ts';
+import type { DeliveryState } from './liff.delivery.ts';
 import type { ListEntry } from './liff.present.ts';
 
 type Tally = { total: number; done: number; percentDone: number; byStatus: Record<string, number> };
@@ -21,11 +22,11 @@ function groupBy<K>(rows: readonly AssignmentRow[], key: (r: AssignmentRow) => K
   return out;
 }
 
-/** The organization admin's overview: status counts per sub-indicator and per unit, and what is overdue. */
+/** The organization admin's overview: status counts per sub-indicator and per unit, what is overdue, and the month's LINE messages. */
 export function overview(
   m: Messages,
   today: string,
-  v: { cycle: { year: number } | null; rows: AssignmentRow[]; subIndicators: Array<{ code: string; title: string }>; overdue: ListEntry[] },
+  v: { cycle: { year: number } | null; rows: AssignmentRow[]; subIndicators: Array<{ code: string; title: string }>; overdue: ListEntry[]; delivery: DeliveryState },
 ) {
   const bySub = groupBy(v.rows, (r) => r.subIndicator);
   const byUnit = groupBy(v.rows, (r) => r.unitId);
@@ -41,5 +42,6 @@ export function overview(
       .map((rows) => ({ id: rows[0]!.unitId, name: rows[0]!.unitName, ...tally(rows) }))
       .sort((a, b) => a.percentDone - b.percentDone || a.name.localeCompare(b.name, 'th')),
     overdue: v.overdue,
+    delivery: v.delivery,
   };
 }

@@ -8,9 +8,11 @@ import { contentEditable, PREPARER_OPEN_STATUSES, type WorkflowAction } from '..
 import { assertCan, can, isAdmin } from '../auth/permissions.ts';
 import type { CatalogService } from '../catalog/catalog.usecases.ts';
 import type { CyclesService } from '../cycles/cycles.usecases.ts';
+import type { DeliveriesService } from '../delivery/deliveries.usecases.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
 import type { LiffSession } from './liff.auth.ts';
 import { inReview, itemDetail, listEntry, warning, type ItemDetail, type LinkHealth, type ListEntry, type Role } from './liff.present.ts';
+import { deliveryState } from './liff.delivery.ts';
 import { overview } from './liff.overview.ts';
 
 export const LIST_FILTERS = ['pending', 'overdue', 'review', 'all', 'supervised'] as const;
@@ -24,6 +26,8 @@ type Deps = {
   clock: Clock;
   /** The link checker's results (links module); every lookup is scoped to the organization. */
   linkHealth: (orgId: number, evidenceIds: number[]) => Promise<ReadonlyMap<number, LinkHealth>>;
+  /** The month's LINE message budget, hold and this organization's messages (delivery module). */
+  deliveries: Pick<DeliveriesService, 'overview'>;
 };
 
 /** Everything one officer is on in the latest cycle: plenty for a person, bounded for safety. */
@@ -170,16 +174,17 @@ export function createLiffService(d: Deps) {
 
     async overview(s: LiffSession, lang: Lang) {
       assertCan(s.actor, 'overview', { orgId: s.org.id });
-      const cycle = await d.cycles.latest(s.org.id);
+      const [cycle, messages] = await Promise.all([d.cycles.latest(s.org.id), d.deliveries.overview(s.actor)]);
+      const delivery = deliveryState(messages);
       const m = msg(lang);
-      if (!cycle) return overview(m, today(), { cycle: null, rows: [], subIndicators: [], overdue: [] });
+      if (!cycle) return overview(m, today(), { cycle: null, rows: [], subIndicators: [], overdue: [], delivery });
       const rows = await d.assignments.list(s.actor, { cycleId: cycle.id, limit: 100_000 });
       const day = today();
       const late = rows.filter((r) => listEntry(m, day, { row: r, myRoles: [], actions: [], progress: undefined }).overdueDays !== null);
       const progress = await d.assignments.progress(s.actor, late.map((r) => r.id));
       const overdue = late.map((r) => listEntry(m, day, { row: r, myRoles: [], actions: [], progress: progress.get(r.id) }))
         .sort((a, b) => (b.overdueDays ?? 0) - (a.overdueDays ?? 0) || a.itemNumber - b.itemNumber);
-      return overview(m, day, { cycle, rows, subIndicators: await d.catalog.subIndicators(cycle.catalogYear), overdue });
+      return overview(m, day, { cycle, rows, subIndicators: await d.catalog.subIndicators(cycle.catalogYear), overdue, delivery });
     },
   };
 }
