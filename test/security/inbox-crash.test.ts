@@ -23,13 +23,20 @@ beforeEach(() => t.standIn.reset());
 describe('a worker dying mid-answer', () => {
   it('after the reply went but before the row was marked done: the retry sends nothing more and adds the evidence once', async () => {
     const e = textEvent(t, { userId: PREPARER }, 'ลิงก์ O2 https://pt.go.th/ita/o2-crash');
-    expect(textsOf(await deliver(t, e))).toContain('แนบลิงก์หลักฐาน O2 แล้ว');
-    const done = await row(e.webhookEventId);
-    expect(done.answer).not.toBeNull();
-    expect(done.replyStartedAt).not.toBeNull();
-    // What a kill -9 right after LINE took the reply leaves: the row pending, its lease run out.
-    await t.container.database.db.update(lineInbox).set({ status: 'pending', processedAt: null, lockedUntil: new Date(t.clock.now().getTime() - 1), nextAttemptAt: t.clock.now() }).where(eq(lineInbox.id, done.id));
-    t.clock.advance(2_000);
+    // What a kill -9 right after LINE took the reply leaves: the answer stored and its reply
+    // started, the row still pending (the done-mark never ran), its lease running out.
+    const inbox = t.container.lineBot.inbox;
+    const markDone = inbox.markDone;
+    inbox.markDone = async () => { throw new Error('killed before the done-mark'); };
+    try {
+      await expect(deliver(t, e)).rejects.toThrow('killed before the done-mark');
+    } finally {
+      inbox.markDone = markDone;
+    }
+    expect(textsOf(t.standIn.delivered())).toContain('แนบลิงก์หลักฐาน O2 แล้ว');
+    const crashed = await row(e.webhookEventId);
+    expect([crashed.status, crashed.answer === null, crashed.replyStartedAt === null]).toEqual(['pending', false, false]);
+    t.clock.advance(LEASE_MS + 1);
     const before = t.standIn.requests.length; // not reset(): the stand-in must remember the used token
     expect(await t.container.lineBot.worker.processPending()).toBe(1);
     // The stored answer was offered as a reply again (LINE refuses the used token), never pushed.
